@@ -1,0 +1,131 @@
+//! The document tree: what the article body becomes after parsing.
+//!
+//! The UI renders this tree node by node; nothing here is HTML. References are
+//! already resolved: a [`Inline::Term`] names a term that exists.
+
+use super::ids::{EventId, SpeakerId, TermId};
+use serde::{Deserialize, Serialize};
+
+/// A block-level node.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Block {
+    /// `level` is 1..=6 as written; the UI shifts it under the title.
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    Paragraph(Vec<Inline>),
+    BlockQuote(Vec<Block>),
+    List {
+        /// The first number of an ordered list; `None` for a bullet list.
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    /// A fenced or indented code block, shown verbatim.
+    Code {
+        lang: Option<String>,
+        text: String,
+    },
+    /// Raw HTML from the source, kept as visible text and never interpreted.
+    RawText(String),
+    Rule,
+    Table {
+        aligns: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// A footnote definition, numbered in order of first reference.
+    Footnote {
+        label: String,
+        number: usize,
+        content: Vec<Block>,
+    },
+}
+
+/// Column alignment in a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+/// An inline node.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Inline {
+    Text(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strikethrough(Vec<Inline>),
+    Code(String),
+    /// A line break the author forced.
+    HardBreak,
+    /// A link whose URL passed the scheme check.
+    Link {
+        url: String,
+        title: String,
+        content: Vec<Inline>,
+    },
+    /// An image whose URL passed the scheme check.
+    Image {
+        url: String,
+        alt: String,
+    },
+    /// A mention of a glossary term. `decorated` mentions are the ones a
+    /// reader can focus and that are styled as links; the others only carry
+    /// the term for highlighting.
+    Term {
+        id: TermId,
+        decorated: bool,
+        content: Vec<Inline>,
+    },
+    /// A mention of a speaker.
+    Speaker {
+        id: SpeakerId,
+        content: Vec<Inline>,
+    },
+    /// A quotation attributed to a speaker; `index` numbers the quotes of the
+    /// whole article in order, matching [`super::model::Quote::index`].
+    Quote {
+        speaker: SpeakerId,
+        index: usize,
+        content: Vec<Inline>,
+    },
+    /// A passage that refers to an event.
+    EventRef {
+        id: EventId,
+        content: Vec<Inline>,
+    },
+    /// A reference to footnote `number`.
+    FootnoteRef {
+        label: String,
+        number: usize,
+    },
+}
+
+/// The plain text of a run of inlines, as a screen reader would read it.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain_text(inlines, &mut out);
+    out
+}
+
+fn push_plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::HardBreak => out.push(' '),
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::FootnoteRef { number, .. } => out.push_str(&format!("[{number}]")),
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Strikethrough(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Term { content: c, .. }
+            | Inline::Speaker { content: c, .. }
+            | Inline::Quote { content: c, .. }
+            | Inline::EventRef { content: c, .. } => push_plain_text(c, out),
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The TOML front matter between `+++` lines: splitting it off the body and
+//! reading it into raw, position-carrying records.
+//!
+//! Only a TOML syntax or type error is fatal here; checking what the records
+//! say (ids, dates, summaries) is [`super::definitions`]' job.
+
+use super::diagnostic::{Diagnostic, Report};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// The file cut in two; offsets are bytes into the whole source.
+pub struct Split<'a> {
+    /// The TOML text, without the `+++` lines; empty when there is none.
+    pub toml: &'a str,
+    pub toml_offset: usize,
+    pub body: &'a str,
+    pub body_offset: usize,
+}
+
+/// Cuts the front matter off the body. A file without a leading `+++` line is
+/// all body; an opening `+++` without a closing one is fatal.
+pub fn split_front_matter<'a>(source: &'a str, report: &Report) -> Result<Split<'a>, Diagnostic> {
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = line_spans(source, start);
+    let opening = lines.next();
+    let Some((_, after_open)) = opening.filter(|&(s, e)| is_fence(&source[s..e])) else {
+        return Ok(Split {
+            toml: "",
+            toml_offset: start,
+            body: &source[start..],
+            body_offset: start,
+        });
+    };
+    let toml_offset = after_open;
+    for (s, e) in lines {
+        if is_fence(&source[s..e]) {
+            return Ok(Split {
+                toml: &source[toml_offset..s],
+                toml_offset,
+                body: &source[e..],
+                body_offset: e,
+            });
+        }
+    }
+    Err(report.fatal(
+        start,
+        "the front matter opened by `+++` here is never closed: add a line with `+++` after it",
+    ))
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "+++"
+}
+
+/// `(start, end_after_newline)` of each line from `from`.
+fn line_spans(source: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = from;
+    std::iter::from_fn(move || {
+        if pos >= source.len() {
+            return None;
+        }
+        let start = pos;
+        let end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i + 1);
+        pos = end;
+        Some((start, end))
+    })
+}
+
+/// The front matter as written, with the position of everything a
+/// diagnostic may need to point at.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawFrontMatter {
+    pub title: Option<Spanned<String>>,
+    pub dek: Option<String>,
+    pub published: Option<Spanned<String>>,
+    pub byline: Option<String>,
+    pub lang: Option<Spanned<String>>,
+    #[serde(default)]
+    pub terms: BTreeMap<String, Spanned<RawTerm>>,
+    #[serde(default)]
+    pub speakers: BTreeMap<String, Spanned<RawSpeaker>>,
+    #[serde(default)]
+    pub events: Vec<Spanned<RawEvent>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawTerm {
+    pub label: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    pub summary: Option<Spanned<String>>,
+    pub details: Option<Spanned<String>>,
+    #[serde(default)]
+    pub links: Vec<RawLink>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawLink {
+    pub label: Option<String>,
+    pub url: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawSpeaker {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub group: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawEvent {
+    pub id: Option<Spanned<String>>,
+    pub date: Option<Spanned<String>>,
+    pub kind: Option<Spanned<String>>,
+    pub title: Option<String>,
+    pub summary: Option<Spanned<String>>,
+    #[serde(default)]
+    pub speakers: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub terms: Vec<Spanned<String>>,
+}
+
+/// Reads the TOML; a syntax or type error is fatal and located.
+pub fn read_front_matter(split: &Split, report: &Report) -> Result<RawFrontMatter, Diagnostic> {
+    if split.toml.trim().is_empty() {
+        return Ok(RawFrontMatter::default());
+    }
+    toml::from_str(split.toml).map_err(|err| {
+        let at = split.toml_offset + err.span().map_or(0, |s| s.start);
+        report.fatal(
+            at,
+            format!(
+                "the front matter is not valid TOML: {}",
+                err.message().trim()
+            ),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(source: &str) -> Result<(String, String), String> {
+        let report = Report::new(source);
+        split_front_matter(source, &report)
+            .map(|s| (s.toml.to_owned(), s.body.to_owned()))
+            .map_err(|d| d.to_string())
+    }
+
+    #[test]
+    fn cuts_at_the_fences() {
+        assert_eq!(
+            split("+++\ntitle = \"x\"\n+++\nBody\n"),
+            Ok(("title = \"x\"\n".into(), "Body\n".into()))
+        );
+        assert_eq!(
+            split("+++\r\na = 1\r\n+++\r\nB"),
+            Ok(("a = 1\r\n".into(), "B".into()))
+        );
+        assert_eq!(split("\u{feff}+++\n+++\n"), Ok(("".into(), "".into())));
+        assert_eq!(
+            split("# No front matter\n"),
+            Ok(("".into(), "# No front matter\n".into()))
+        );
+        assert_eq!(split("text\n+++\n"), Ok(("".into(), "text\n+++\n".into())));
+    }
+
+    #[test]
+    fn an_unclosed_fence_is_fatal_at_its_line() {
+        let err = split("+++\ntitle = 1\n").unwrap_err();
+        assert!(err.starts_with("line 1, column 1:"), "{err}");
+        assert!(err.contains("never closed"), "{err}");
+    }
+}

@@ -1,0 +1,144 @@
+//! The core's entry point: one explainer source in, the model and its
+//! diagnostics out.
+
+use super::chronology::order_events;
+use super::definitions::check_definitions;
+use super::diagnostic::{Diagnostic, Report};
+use super::document::{Block, Inline};
+use super::front_matter::{read_front_matter, split_front_matter};
+use super::markdown::convert_body;
+use super::mentions::{link_mentions, Matcher, Target};
+use super::model::Explainer;
+use std::collections::HashMap;
+
+/// A readable explainer and what is wrong with it.
+#[derive(Debug)]
+pub struct Parsed {
+    pub explainer: Explainer,
+    /// In source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses an explainer. Only a source that cannot be read at all (an empty
+/// file, unreadable front matter) is an `Err`; every other fault is a
+/// diagnostic next to a usable explainer.
+pub fn parse_explainer(source: &str) -> Result<Parsed, Diagnostic> {
+    let mut report = Report::new(source);
+    if source.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(report.fatal(0, "the explainer file is empty"));
+    }
+    let split = split_front_matter(source, &report)?;
+    let raw = read_front_matter(&split, &report)?;
+    let mut definitions = check_definitions(raw, split.toml_offset, &mut report);
+
+    let names = definitions
+        .terms
+        .iter()
+        .flat_map(|t| {
+            std::iter::once(&t.label)
+                .chain(&t.aliases)
+                .map(|n| (n.clone(), Target::Term(t.id.clone())))
+        })
+        .chain(definitions.speakers.iter().flat_map(|s| {
+            std::iter::once(&s.name)
+                .chain(&s.aliases)
+                .map(|n| (n.clone(), Target::Speaker(s.id.clone())))
+        }));
+    let (matcher, clashes) = Matcher::new(names);
+    for clash in clashes {
+        report.warning(
+            split.toml_offset,
+            format!(
+                "the name `{}` belongs to both {} and {}; it is matched as the first",
+                clash.pattern,
+                describe(&clash.first),
+                describe(&clash.second)
+            ),
+        );
+    }
+
+    let mut body = convert_body(
+        split.body,
+        split.body_offset,
+        &definitions.known,
+        &mut report,
+    );
+    link_mentions(&mut body.blocks, &matcher);
+
+    let counts = count_mentions(&body.blocks);
+    for term in &mut definitions.terms {
+        term.mentions = counts.get(&(true, term.id.as_str())).copied().unwrap_or(0);
+    }
+    for speaker in &mut definitions.speakers {
+        speaker.mentions = counts
+            .get(&(false, speaker.id.as_str()))
+            .copied()
+            .unwrap_or(0);
+    }
+    order_events(&mut definitions.events);
+
+    let mut diagnostics = report.diagnostics;
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    Ok(Parsed {
+        explainer: Explainer {
+            meta: definitions.meta,
+            terms: definitions.terms,
+            speakers: definitions.speakers,
+            events: definitions.events,
+            quotes: body.quotes,
+            body: body.blocks,
+        },
+        diagnostics,
+    })
+}
+
+fn describe(target: &Target) -> String {
+    match target {
+        Target::Term(id) => format!("term `{id}`"),
+        Target::Speaker(id) => format!("speaker `{id}`"),
+    }
+}
+
+/// Mentions per `(is_term, id)`.
+fn count_mentions(blocks: &[Block]) -> HashMap<(bool, &str), usize> {
+    fn inlines<'a>(list: &'a [Inline], counts: &mut HashMap<(bool, &'a str), usize>) {
+        for inline in list {
+            match inline {
+                Inline::Term { id, content, .. } => {
+                    *counts.entry((true, id.as_str())).or_default() += 1;
+                    inlines(content, counts);
+                }
+                Inline::Speaker { id, content } => {
+                    *counts.entry((false, id.as_str())).or_default() += 1;
+                    inlines(content, counts);
+                }
+                Inline::Emphasis(c)
+                | Inline::Strong(c)
+                | Inline::Strikethrough(c)
+                | Inline::Link { content: c, .. }
+                | Inline::Quote { content: c, .. }
+                | Inline::EventRef { content: c, .. } => inlines(c, counts),
+                _ => {}
+            }
+        }
+    }
+    fn blocks_into<'a>(list: &'a [Block], counts: &mut HashMap<(bool, &'a str), usize>) {
+        for block in list {
+            match block {
+                Block::Heading { content, .. } | Block::Paragraph(content) => {
+                    inlines(content, counts)
+                }
+                Block::BlockQuote(b) | Block::Footnote { content: b, .. } => blocks_into(b, counts),
+                Block::List { items, .. } => items.iter().for_each(|i| blocks_into(i, counts)),
+                Block::Table { head, rows, .. } => head
+                    .iter()
+                    .chain(rows.iter().flatten())
+                    .for_each(|c| inlines(c, counts)),
+                Block::Code { .. } | Block::RawText(_) | Block::Rule => {}
+            }
+        }
+    }
+    let mut counts = HashMap::new();
+    blocks_into(blocks, &mut counts);
+    counts
+}

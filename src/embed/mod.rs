@@ -1,0 +1,1 @@
+//! Embed layer (placeholder until written).

@@ -1,0 +1,94 @@
+//! Diagnostics: every fault located by line and column, never a panic.
+
+use crate::outline::{diagnostics, parse};
+use gloss::core::parse_explainer;
+
+fn check(source: &str, expect: &str) {
+    let parsed = parse(source);
+    assert_eq!(diagnostics(&parsed.diagnostics), expect.trim(), "{source}");
+}
+
+fn check_fatal(source: &str, expect: &str) {
+    let err = parse_explainer(source).expect_err(source);
+    assert_eq!(
+        format!("{}:{} {}", err.line, err.column, err.message),
+        expect,
+        "{source}"
+    );
+}
+
+#[test]
+fn locates_content_errors() {
+    check(
+        r#"+++
+title = "T"
+[terms.a]
+summary = ""
+[terms.b]
+label = "B"
+[[events]]
+id = "x"
+date = "2025-13-01"
+[[events]]
+id = "y"
+date = "2025"
+speakers = ["nobody"]
+[[events]]
+id = "y"
+date = "2026"
++++
+Text [a](term:zz) here.
+"#,
+        r#"
+4:11 term `a` has an empty `summary`
+5:1 term `b` has no `summary`: its card would be empty
+9:8 event `x`: `2025-13-01` has no month 13: months run 01 to 12
+10:1 event `y` has no `title`
+13:13 event `y` names unknown speaker `nobody`
+15:6 duplicate event id `y`: only the first is kept
+18:6 unknown term `zz` in `term:zz`: define it in the front matter or fix the id"#,
+    );
+}
+
+#[test]
+fn unreadable_front_matter_is_fatal_with_its_position() {
+    check_fatal(
+        "+++\ntitle = \"T\"\nthis is not toml\n+++\n",
+        "3:6 the front matter is not valid TOML: key with no value, expected `=`",
+    );
+}
+
+#[test]
+fn a_type_error_is_fatal_too() {
+    let err = parse_explainer("+++\n[terms.a]\nsummary = 3\n+++\n").expect_err("type error");
+    assert_eq!((err.line, err.column), (3, 11), "{err}");
+    assert!(err.message.contains("string"), "{err}");
+}
+
+#[test]
+fn an_unclosed_front_matter_or_empty_file_is_fatal() {
+    check_fatal(
+        "+++\ntitle = \"T\"\n",
+        "1:1 the front matter opened by `+++` here is never closed: add a line with `+++` after it",
+    );
+    check_fatal("  \n\n", "1:1 the explainer file is empty");
+}
+
+#[test]
+fn a_duplicate_term_is_a_located_toml_error() {
+    let err = parse_explainer("+++\n[terms.a]\nsummary = \"x\"\n[terms.a]\nsummary = \"y\"\n+++\n")
+        .expect_err("duplicate");
+    assert_eq!(err.line, 4, "{err}");
+}
+
+#[test]
+fn warns_when_two_entries_claim_one_name() {
+    let parsed = parse("+++\ntitle = \"T\"\n[terms.a]\nlabel = \"Kremlin\"\nsummary = \"x\"\n[speakers.k]\nname = \"kremlin\"\n+++\nKremlin.\n");
+    assert!(
+        parsed.diagnostics[0]
+            .message
+            .contains("belongs to both term `a` and speaker `k`"),
+        "{:?}",
+        parsed.diagnostics
+    );
+}

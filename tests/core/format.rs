@@ -1,0 +1,118 @@
+//! The explainer format: front matter fields and Markdown structure.
+
+use crate::outline::{check, outline, parse};
+use gloss::core::date::Precision;
+use gloss::core::model::EventKind;
+
+#[test]
+fn reads_every_front_matter_field() {
+    let parsed = parse(
+        r#"+++
+title = "Title"
+dek = "Dek"
+published = "2025-12-05"
+byline = "Desk"
+lang = "pt-BR"
+
+[terms.b]
+summary = "Second *in* file."
+details = "More."
+links = [{ label = "W", url = "https://w.example/b" }, { url = "https://x.example" }]
+
+[terms.a]
+label = "Alpha"
+summary = "First."
+
+[speakers.z]
+name = "Zed"
+role = "Role"
+group = "G"
+
+[[events]]
+id = "late"
+date = "2027"
+kind = "projection"
+title = "Late"
+
+[[events]]
+id = "early"
+date = "~1764"
+title = "Early"
+summary = "Long ago."
+speakers = ["z"]
+terms = ["a"]
++++
+Body.
+"#,
+    );
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    let e = parsed.explainer;
+    assert_eq!(e.meta.title, "Title");
+    assert_eq!(e.meta.dek.as_deref(), Some("Dek"));
+    assert_eq!(e.meta.byline.as_deref(), Some("Desk"));
+    assert_eq!(e.meta.lang, "pt-BR");
+    assert_eq!(e.meta.published.unwrap().start.precision(), Precision::Day);
+    // Terms keep the author's order, not the alphabet's.
+    let ids: Vec<_> = e.terms.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["b", "a"]);
+    assert_eq!(e.terms[0].label, "b", "label defaults to the id");
+    assert_eq!(
+        crate::outline::inlines(&e.terms[0].summary),
+        "Second _in_ file."
+    );
+    assert_eq!(
+        e.terms[0].links[1].label, "https://x.example",
+        "link label defaults to the URL"
+    );
+    assert_eq!(e.speakers[0].role.as_deref(), Some("Role"));
+    // Events are in date order.
+    let ids: Vec<_> = e.events.iter().map(|ev| ev.id.as_str()).collect();
+    assert_eq!(ids, ["early", "late"]);
+    assert!(e.events[0].date.approximate);
+    assert_eq!(e.events[1].kind, EventKind::Projection);
+    assert_eq!(e.events[0].speakers[0].as_str(), "z");
+}
+
+#[test]
+fn a_file_without_front_matter_is_all_body() {
+    let parsed = parse("# Heading\n\nJust text.\n");
+    assert_eq!(
+        outline(&parsed.explainer.body),
+        "h1: Heading\np: Just text."
+    );
+    assert_eq!(parsed.explainer.meta.lang, "en");
+}
+
+#[test]
+fn renders_commonmark_and_its_extensions() {
+    check(
+        "## Head\n\nA *b* **c** ~~d~~ `e`  \nf\n\n> q\n\n- x\n- y\n\n3. n\n\n```rust\nlet a = 1;\n```\n\n---\n\n| h1 | h2 |\n|---|:-:|\n| a | b |\n\nNote[^n].\n\n[^n]: The note.\n",
+        r#"
+h2: Head
+p: A _b_ **c** ~~d~~ `e`\nf
+quote: [p: q]
+ul: p: x ; p: y
+ol3: p: n
+code rust: "let a = 1;\n"
+rule
+table: h1 | h2 / a | b
+p: Note[^1].
+footnote 1: p: The note."#,
+    );
+}
+
+#[test]
+fn numbers_footnotes_in_order_of_first_reference() {
+    check(
+        "B[^b] and A[^a].\n\n[^a]: Alpha.\n[^b]: Beta.\n",
+        "p: B[^1] and A[^2].\nfootnote 1: p: Beta.\nfootnote 2: p: Alpha.",
+    );
+}
+
+#[test]
+fn soft_breaks_become_spaces_so_names_can_span_lines() {
+    check(
+        "Vladimir\nPutin spoke.",
+        "p: {speaker:putin|Vladimir Putin} spoke.",
+    );
+}

@@ -1,0 +1,14 @@
+//! Native integration tests of the core, one module per feature.
+//!
+//! Tests are data: most call a `check(input, expect)` helper that parses an
+//! explainer and compares a compact outline of the result with the expected
+//! text (see [`outline`]).
+
+mod dates;
+mod demo;
+mod diagnostics;
+mod format;
+mod mentions;
+mod outline;
+mod references;
+mod untrusted;

@@ -1,0 +1,74 @@
+//! Automatic mentions: found by label, name and alias, whole words, longest
+//! first, never in code, links or headings, first per section decorated.
+
+use crate::outline::check;
+
+#[test]
+fn finds_labels_names_and_aliases() {
+    check(
+        "Putin spoke of Donbas; the Institute for the Study of War disagreed.",
+        "p: {speaker:putin|Putin} spoke of {term*:donbas|Donbas}; the {term*:isw|Institute for the Study of War} disagreed.",
+    );
+}
+
+#[test]
+fn prefers_the_longest_name() {
+    check(
+        "Vladimir Putin, then Putin.",
+        "p: {speaker:putin|Vladimir Putin}, then {speaker:putin|Putin}.",
+    );
+}
+
+#[test]
+fn matches_aliases_in_any_case_and_script() {
+    check(
+        "The Russian leader named Донбасс.",
+        "p: {speaker:putin|The Russian leader} named {term*:donbas|Донбасс}.",
+    );
+}
+
+#[test]
+fn never_inside_words_code_links_or_headings() {
+    check(
+        "# Donbas\n\nDonbasses `Donbas` [Donbas](https://e.org) ISWx",
+        "h1: Donbas\np: Donbasses `Donbas` [Donbas](https://e.org) ISWx",
+    );
+}
+
+#[test]
+fn decorates_the_first_mention_per_section() {
+    check(
+        "Donbas and Donbass.\n\n## Next\n\nDonbas again.",
+        "p: {term*:donbas|Donbas} and {term:donbas|Donbass}.\nh2: Next\np: {term*:donbas|Donbas} again.",
+    );
+}
+
+#[test]
+fn an_explicit_link_counts_as_the_decorated_mention() {
+    check(
+        "[the region](term:donbas), then Donbas.",
+        "p: {term*:donbas|the region}, then {term:donbas|Donbas}.",
+    );
+}
+
+#[test]
+fn finds_mentions_inside_emphasis_quotes_lists_and_tables() {
+    check(
+        "*Putin* [“free Donbas”](quote:putin)\n\n- ISW\n\n| Putin |\n|---|\n| ISW |\n",
+        r#"
+p: _{speaker:putin|Putin}_ {quote:putin#0|“free {term*:donbas|Donbas}”}
+ul: p: {term*:isw|ISW}
+table: {speaker:putin|Putin} / {term:isw|ISW}"#,
+    );
+}
+
+#[test]
+fn counts_mentions_per_term_and_speaker() {
+    let parsed = crate::outline::parse_body("Donbas, Donbass, Putin and [he](speaker:putin).");
+    let e = parsed.explainer;
+    assert_eq!(
+        e.terms.iter().map(|t| t.mentions).collect::<Vec<_>>(),
+        [2, 0]
+    );
+    assert_eq!(e.speakers[0].mentions, 2);
+}

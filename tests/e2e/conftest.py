@@ -1,0 +1,583 @@
+"""Fixtures and reader-like helpers for Gloss's end-to-end tests.
+
+The tests drive a built `dist/` the way a reader would: a real browser, over
+W3C WebDriver, against static files served from 127.0.0.1. This module owns
+everything that is not a test:
+
+- where things are (env `GLOSS_DIST`, `GLOSS_EXPLAINERS`, `GLOSS_BROWSER`);
+- two static servers for the dist: one at the root of its origin, and one that
+  serves it only under `/sub/path/` (anything else is a 404), so a test can
+  prove the dist works from a sub-path with relative URLs;
+- the `browser` fixture: Chromium, Firefox or WebKit, each started from the
+  driver binary Debian (or `cargo install geckodriver`) put on this machine,
+  never one Selenium Manager would download;
+- `Reader`, the helper the tests talk to: `open_explainer`, `hover`, `focus`,
+  `press`, `tap`, `card`, and a few waits built on them;
+- fixtures for the explainers' own data (`demo`, `other_explainer`), parsed
+  by explainer.py, so tests take term ids, titles and summaries from the
+  files instead of hard-coding text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import (
+    StaleElementReferenceException,
+    TimeoutException,
+    WebDriverException,
+)
+from selenium.webdriver.common.actions import interaction
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.actions.pointer_input import PointerInput
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import WebDriverWait
+
+from explainer import Explainer, normalize, read_front_matter
+
+# Selenium Manager is never wanted here (this machine reaches no driver
+# download site); every driver below gets an explicit path through Service.
+# SE_OFFLINE makes it fail fast instead of trying, should anything reach it.
+os.environ.setdefault("SE_OFFLINE", "true")
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _repo_path(env: str, default: str) -> Path:
+    path = Path(os.environ.get(env, default))
+    return path if path.is_absolute() else REPO_ROOT / path
+
+
+DIST = _repo_path("GLOSS_DIST", "target/e2e-dist")
+EXPLAINERS = _repo_path("GLOSS_EXPLAINERS", "public/explainers")
+DEMO_EXPLAINER = "donbas.md"
+ENGINE = os.environ.get("GLOSS_BROWSER", "chromium")
+ENGINES = ("chromium", "firefox", "webkit")
+SUB_PATH = "/sub/path/"
+
+LOAD_TIMEOUT = 20  # seconds for `.gloss` to reach ready or error
+CARD_TIMEOUT = 3  # seconds for a card to open or close after an action
+WINDOW = (1280, 900)
+
+
+def pytest_report_header(config):
+    return [
+        f"gloss e2e: browser={ENGINE} dist={DIST} explainers={EXPLAINERS}",
+    ]
+
+
+# --------------------------------------------------------------------------
+# The explainers' data (parsing lives in explainer.py)
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo() -> Explainer:
+    """The demo explainer (`donbas.md`), the one `index.html` shows."""
+    path = EXPLAINERS / DEMO_EXPLAINER
+    if not path.is_file():
+        pytest.fail(f"demo explainer not found at {path} (GLOSS_EXPLAINERS)", pytrace=False)
+    return Explainer(path, read_front_matter(path))
+
+
+@pytest.fixture(scope="session")
+def other_explainer() -> Explainer:
+    """The first explainer, by file name, that is not the demo."""
+    others = sorted(p for p in EXPLAINERS.glob("*.md") if p.name != DEMO_EXPLAINER)
+    if not others:
+        pytest.skip(f"no explainer besides {DEMO_EXPLAINER} in {EXPLAINERS}")
+    return Explainer(others[0], read_front_matter(others[0]))
+
+
+# --------------------------------------------------------------------------
+# Serving the dist
+# --------------------------------------------------------------------------
+
+
+class _DistHandler(SimpleHTTPRequestHandler):
+    """Static files of the dist under `prefix`, with the MIME types browsers
+    insist on (wasm streaming compilation needs `application/wasm`)."""
+
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".md": "text/markdown; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+        ".html": "text/html; charset=utf-8",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+    }
+
+    def __init__(self, *args, prefix: str, **kwargs):
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def send_head(self):
+        if not urlsplit(self.path).path.startswith(self.prefix):
+            self.send_error(404, f"outside the served path {self.prefix}")
+            return None
+        return super().send_head()
+
+    def translate_path(self, path):
+        path = urlsplit(path).path
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def end_headers(self):
+        # A fresh build must never be shadowed by a cached one.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+
+class DistServer:
+    """The dist served over HTTP on 127.0.0.1 (ephemeral port) from a
+    background thread, under `prefix` only."""
+
+    def __init__(self, directory: Path, prefix: str = "/"):
+        handler = functools.partial(_DistHandler, directory=str(directory), prefix=prefix)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        host, port = self.httpd.server_address[:2]
+        self.base_url = f"http://{host}:{port}{prefix}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True,
+                                       name=f"gloss-dist{prefix}")
+
+    def __enter__(self) -> "DistServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+
+def _require_dist() -> Path:
+    if not (DIST / "index.html").is_file():
+        pytest.fail(
+            f"no index.html in {DIST}: build the release dist there first, "
+            "or point GLOSS_DIST at one (see tests/e2e/README.md)",
+            pytrace=False,
+        )
+    return DIST
+
+
+@pytest.fixture(scope="session")
+def base_url() -> str:
+    """URL of the dist served at the root of its origin, ending in `/`."""
+    with DistServer(_require_dist()) as server:
+        yield server.base_url
+
+
+@pytest.fixture(scope="session")
+def sub_path_base_url() -> str:
+    """URL of the dist served only under `/sub/path/` (everything outside it
+    is a 404, so an absolute URL in the dist fails loudly)."""
+    with DistServer(_require_dist(), SUB_PATH) as server:
+        yield server.base_url
+
+
+# --------------------------------------------------------------------------
+# Browsers
+# --------------------------------------------------------------------------
+
+
+def _executable(env: str, *candidates: str) -> str | None:
+    """The first of `$env`, then `candidates` (paths or names on PATH) that
+    is an executable file."""
+    for candidate in (os.environ.get(env), *candidates):
+        if not candidate:
+            continue
+        path = Path(candidate).expanduser()
+        if path.is_file() and os.access(path, os.X_OK):
+            return str(path)
+        found = shutil.which(candidate) if "/" not in candidate else None
+        if found:
+            return found
+    return None
+
+
+def _driver_log():
+    """Where drivers write their logs: `$GLOSS_DRIVER_LOG`, or nowhere."""
+    return os.environ.get("GLOSS_DRIVER_LOG") or subprocess.DEVNULL
+
+
+def _missing(what: str, hint: str):
+    pytest.fail(f"GLOSS_BROWSER={ENGINE}: {what} not found; {hint}", pytrace=False)
+
+
+def _start_chromium(tmp: Path):
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    driver_path = _executable("CHROMEDRIVER", "/usr/bin/chromedriver")
+    if not driver_path:
+        _missing("chromedriver", "apt-get install -y chromium chromium-driver, or set CHROMEDRIVER")
+    options = Options()
+    binary = _executable("CHROMIUM", "/usr/bin/chromium")
+    if binary:
+        options.binary_location = binary
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", f"--user-data-dir={tmp / 'profile'}",
+                f"--window-size={WINDOW[0]},{WINDOW[1]}"):
+        options.add_argument(arg)
+    # Lets tests read the page's console through `driver.get_log("browser")`.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(executable_path=driver_path, log_output=_driver_log())
+    return webdriver.Chrome(service=service, options=options)
+
+
+def _start_firefox(tmp: Path):
+    from selenium.webdriver.firefox.options import Options
+    from selenium.webdriver.firefox.service import Service
+
+    driver_path = _executable("GECKODRIVER", "~/.cargo/bin/geckodriver", "geckodriver")
+    if not driver_path:
+        _missing("geckodriver", "cargo install --locked geckodriver@0.37.1, or set GECKODRIVER")
+    options = Options()
+    binary = _executable("FIREFOX", "/usr/bin/firefox-esr", "firefox")
+    if binary:
+        options.binary_location = binary
+    options.add_argument("-headless")
+    service = Service(executable_path=driver_path, log_output=_driver_log())
+    driver = webdriver.Firefox(service=service, options=options)
+    driver.set_window_size(*WINDOW)
+    return driver
+
+
+def _start_webkit(tmp: Path):
+    from selenium.webdriver.webkitgtk.options import Options
+    from selenium.webdriver.webkitgtk.service import Service
+
+    driver_path = _executable("WEBKITWEBDRIVER", "/usr/bin/WebKitWebDriver")
+    if not driver_path:
+        _missing("WebKitWebDriver", "apt-get install -y webkit2gtk-driver xvfb, or set WEBKITWEBDRIVER")
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        _missing("a display", "MiniBrowser has no headless mode: run pytest under xvfb-run -a")
+    options = Options()
+    options.binary_location = os.environ.get(
+        "MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
+    options.add_argument("--automation")
+    service = Service(executable_path=driver_path, log_output=_driver_log())
+    driver = webdriver.WebKitGTK(service=service, options=options)
+    driver.set_window_size(*WINDOW)
+    return driver
+
+
+_STARTERS = {"chromium": _start_chromium, "firefox": _start_firefox, "webkit": _start_webkit}
+
+
+@pytest.fixture(scope="session")
+def engine() -> str:
+    """The browser engine under test, from `GLOSS_BROWSER`."""
+    if ENGINE not in ENGINES:
+        pytest.fail(f"GLOSS_BROWSER={ENGINE!r}: expected one of {', '.join(ENGINES)}", pytrace=False)
+    return ENGINE
+
+
+@pytest.fixture
+def browser(engine):
+    """A fresh browser session (and, for Chromium, a fresh profile) per test,
+    so no hover, focus or cache state leaks from one test to the next."""
+    with tempfile.TemporaryDirectory(prefix=f"gloss-e2e-{engine}-") as tmp:
+        driver = _STARTERS[engine](Path(tmp))
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+# --------------------------------------------------------------------------
+# The reader
+# --------------------------------------------------------------------------
+
+_FOCUSABLE_MENTIONS_JS = """
+const sel = arguments[0] === null ? '[data-term]' : `[data-term="${CSS.escape(arguments[0])}"]`;
+const root = document.querySelector('.gloss') || document;
+return [...root.querySelectorAll(sel)].filter(el =>
+  el.tagName === 'BUTTON' || (el.tagName === 'A' && el.hasAttribute('href')) ||
+  (el.hasAttribute('tabindex') && el.tabIndex >= 0));
+"""
+
+_RECTS_JS = """
+const r = arguments[0].getBoundingClientRect();
+const box = r => ({left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+                   width: r.width, height: r.height});
+return {box: box(r), lines: [...arguments[0].getClientRects()].map(box)};
+"""
+
+# A visible point, not over anything interactive (terms, cards, links,
+# buttons, focusables) and farthest from the rects to avoid. With `inText`,
+# only points over a paragraph of the widget count.
+_QUIET_SPOT_JS = """
+const [avoid, inText] = arguments;
+const root = document.querySelector('.gloss');
+const W = window.innerWidth, H = window.innerHeight;
+const interactive = '[data-term],[data-gloss-card],[data-speaker],[data-event],' +
+  '[data-speaker-ref],[data-event-ref],a,button,input,select,textarea,summary,label,[tabindex]';
+const dist = (x, y, r) => Math.hypot(Math.max(r.left - x, 0, x - r.right),
+                                     Math.max(r.top - y, 0, y - r.bottom));
+let best = null, bestD = -1;
+for (let y = 12; y < H - 12; y += 16) for (let x = 12; x < W - 12; x += 16) {
+  const el = document.elementFromPoint(x, y);
+  if (!el || !root || !root.contains(el) || el.closest(interactive)) continue;
+  if (inText && !el.closest('p')) continue;
+  const d = avoid.length ? Math.min(...avoid.map(r => dist(x, y, r))) : 0;
+  if (d > bestD) { bestD = d; best = [x, y]; }
+}
+return best;
+"""
+
+
+class Reader:
+    """A reader in front of the browser: what they open, point at, focus,
+    press and tap, and what they see. Tests talk to this, not to Selenium."""
+
+    def __init__(self, driver, base_url: str, engine: str):
+        self.driver = driver
+        self.base_url = base_url
+        self.engine = engine
+        self.touch_fallbacks = 0
+
+    # -- opening -----------------------------------------------------------
+
+    def open_explainer(self, path: str = "index.html", query: str = "",
+                       base_url: str | None = None) -> WebElement:
+        """Load the page and wait until the widget is `ready` or `error`;
+        return the widget root."""
+        url = (base_url or self.base_url) + path
+        if query:
+            url += "?" + query.lstrip("?")
+        self.driver.get(url)
+        try:
+            WebDriverWait(self.driver, LOAD_TIMEOUT, poll_frequency=0.1).until(
+                lambda d: self.state in ("ready", "error"))
+        except TimeoutException:
+            raise AssertionError(
+                f"{url}: .gloss did not reach ready or error within {LOAD_TIMEOUT} s "
+                f"(data-gloss-state={self.state!r})") from None
+        return self.root
+
+    @property
+    def root(self) -> WebElement:
+        return self.driver.find_element(By.CSS_SELECTOR, ".gloss[data-gloss-state]")
+
+    @property
+    def state(self) -> str | None:
+        roots = self.driver.find_elements(By.CSS_SELECTOR, ".gloss[data-gloss-state]")
+        return roots[0].get_attribute("data-gloss-state") if roots else None
+
+    def alerts(self) -> list[str]:
+        """Texts of the `role="alert"` elements inside the widget."""
+        return [normalize(el.text) for el in
+                self.driver.find_elements(By.CSS_SELECTOR, '.gloss [role="alert"]')]
+
+    def headings(self, level: int = 1) -> list[str]:
+        return [normalize(el.text) for el in
+                self.driver.find_elements(By.CSS_SELECTOR, f".gloss h{level}")]
+
+    # -- finding terms -----------------------------------------------------
+
+    def mentions(self, term_id: str) -> list[WebElement]:
+        """Every mention of the term in the widget, decorated or not."""
+        return self.driver.find_elements(By.CSS_SELECTOR, f".gloss [data-term={json.dumps(term_id)}]")
+
+    def decorated_mentions(self, term_id: str | None = None) -> list[WebElement]:
+        """Keyboard-focusable mentions (of one term, or of any), in document order."""
+        return self.driver.execute_script(_FOCUSABLE_MENTIONS_JS, term_id)
+
+    def decorated_mention(self, term_id: str) -> WebElement:
+        found = self.decorated_mentions(term_id)
+        assert found, f"no keyboard-focusable [data-term={term_id!r}] mention in the widget"
+        return found[0]
+
+    # -- acting ------------------------------------------------------------
+
+    def scroll_to(self, el: WebElement, block: str = "center"):
+        self.driver.execute_script(
+            "arguments[0].scrollIntoView({block: arguments[1], inline: 'nearest'})", el, block)
+
+    def hover(self, el: WebElement, scroll: bool = True):
+        """Move the mouse onto the element (its first line's centre)."""
+        if scroll:
+            self.scroll_to(el)
+        ActionChains(self.driver).move_to_element(el).perform()
+
+    def move_mouse_to(self, x: float, y: float):
+        actions = ActionBuilder(self.driver)
+        actions.pointer_action.move_to_location(int(x), int(y))
+        actions.perform()
+
+    def move_mouse_away(self, *avoid: WebElement):
+        """Move the mouse to a quiet spot of the widget, as far as possible
+        from the given elements."""
+        x, y = self.quiet_spot(*avoid)
+        self.move_mouse_to(x, y)
+
+    def focus(self, el: WebElement):
+        """Give the element focus from script (tests that mean 'the reader
+        pressed Tab' use `tab_to_term` instead)."""
+        self.driver.execute_script("arguments[0].focus()", el)
+
+    def press(self, key: str):
+        """Press a key on whatever has focus: a `Keys` value or a name such
+        as "Escape", "Tab", "Enter"."""
+        key = getattr(Keys, key.upper(), key) if len(key) > 1 else key
+        ActionChains(self.driver).send_keys(key).perform()
+
+    def tab_to_term(self, max_presses: int = 60) -> WebElement:
+        """Press Tab from the start of the page until a term mention has
+        focus; return it."""
+        self.driver.execute_script(
+            "document.activeElement && document.activeElement.blur && document.activeElement.blur()")
+        for _ in range(max_presses):
+            self.press("Tab")
+            active = self.active_element()
+            if active.get_attribute("data-term") is not None:
+                return active
+        raise AssertionError(f"no [data-term] got focus within {max_presses} Tab presses")
+
+    def tap(self, el: WebElement):
+        """Tap the element with a touch pointer; engines that reject touch
+        input get a plain click instead (counted in `touch_fallbacks`)."""
+        self.scroll_to(el)
+        rects = self.rects(el)
+        box = rects["lines"][0] if rects["lines"] else rects["box"]
+        x, y = (box["left"] + box["right"]) / 2, (box["top"] + box["bottom"]) / 2
+        if not self.tap_at(x, y):
+            el.click()
+
+    def tap_at(self, x: float, y: float) -> bool:
+        """Tap a viewport point with a touch pointer; False if the engine
+        rejects touch input (the caller then clicks instead)."""
+        finger = PointerInput(interaction.POINTER_TOUCH, "finger")
+        actions = ActionBuilder(self.driver, mouse=finger)
+        actions.pointer_action.move_to_location(int(x), int(y)).pointer_down().pointer_up()
+        try:
+            actions.perform()
+            return True
+        except WebDriverException:
+            self.touch_fallbacks += 1
+            return False
+        finally:
+            try:
+                actions.clear_actions()
+            except WebDriverException:
+                pass
+
+    def tap_elsewhere(self, *avoid: WebElement):
+        """Tap the article text away from the given elements (and from any
+        term, card, link or control)."""
+        x, y = self.quiet_spot(*avoid, in_text=True)
+        if not self.tap_at(x, y):
+            actions = ActionBuilder(self.driver)
+            actions.pointer_action.move_to_location(int(x), int(y)).click()
+            actions.perform()
+
+    # -- seeing ------------------------------------------------------------
+
+    def active_element(self) -> WebElement:
+        return self.driver.switch_to.active_element
+
+    def card(self, term_id: str) -> WebElement | None:
+        """The visible hovercard of the term, or None."""
+        for el in self.driver.find_elements(By.CSS_SELECTOR,
+                                            f"[data-gloss-card={json.dumps(term_id)}]"):
+            try:
+                if el.is_displayed():
+                    return el
+            except StaleElementReferenceException:
+                continue
+        return None
+
+    def open_cards(self) -> list[str]:
+        """Term ids of every visible hovercard."""
+        ids = []
+        for el in self.driver.find_elements(By.CSS_SELECTOR, "[data-gloss-card]"):
+            try:
+                if el.is_displayed():
+                    ids.append(el.get_attribute("data-gloss-card"))
+            except StaleElementReferenceException:
+                continue
+        return ids
+
+    def wait_for_card(self, term_id: str, timeout: float = CARD_TIMEOUT) -> WebElement:
+        try:
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.05,
+                                 ignored_exceptions=(StaleElementReferenceException,)
+                                 ).until(lambda d: self.card(term_id))
+        except TimeoutException:
+            raise AssertionError(
+                f"no visible [data-gloss-card={term_id!r}] within {timeout} s "
+                f"(visible cards: {self.open_cards()})") from None
+
+    def wait_for_no_card(self, term_id: str | None = None, timeout: float = CARD_TIMEOUT):
+        """Wait until the term's card (or every card) is closed."""
+        def closed(_):
+            return self.card(term_id) is None if term_id else not self.open_cards()
+        try:
+            WebDriverWait(self.driver, timeout, poll_frequency=0.05,
+                          ignored_exceptions=(StaleElementReferenceException,)).until(closed)
+        except TimeoutException:
+            raise AssertionError(
+                f"card still open {timeout} s later (visible cards: {self.open_cards()})") from None
+
+    def card_stays_open(self, term_id: str, seconds: float = 1.0) -> bool:
+        """Whether the term's card stays visible for the whole period (a
+        short, bounded poll)."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if self.card(term_id) is None:
+                return False
+            time.sleep(0.1)
+        return self.card(term_id) is not None
+
+    def cards_stay_closed(self, seconds: float = 0.5) -> bool:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if self.open_cards():
+                return False
+            time.sleep(0.1)
+        return not self.open_cards()
+
+    def rects(self, el: WebElement) -> dict:
+        """The element's bounding box and per-line boxes, in viewport
+        coordinates (getBoundingClientRect / getClientRects)."""
+        return self.driver.execute_script(_RECTS_JS, el)
+
+    def viewport(self) -> tuple[float, float]:
+        return tuple(self.driver.execute_script("return [window.innerWidth, window.innerHeight]"))
+
+    def quiet_spot(self, *avoid: WebElement, in_text: bool = False) -> tuple[int, int]:
+        boxes = [self.rects(el)["box"] for el in avoid]
+        spot = self.driver.execute_script(_QUIET_SPOT_JS, boxes, in_text)
+        if spot is None and in_text:
+            spot = self.driver.execute_script(_QUIET_SPOT_JS, boxes, False)
+        assert spot, "no visible point in the widget that is clear of terms, cards and controls"
+        return spot[0], spot[1]
+
+
+@pytest.fixture
+def reader(browser, base_url, engine) -> Reader:
+    return Reader(browser, base_url, engine)

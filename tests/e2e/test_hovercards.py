@@ -1,0 +1,148 @@
+"""End-to-end tests of the foundation: loading an explainer and its glossary
+hovercards, as a reader meets them (DESIGN.md sections 2-4).
+
+Every test opens the built dist in a real browser and acts through `Reader`
+(conftest.py). Term ids, titles and summaries come from the explainers' front
+matter, never from text copied into this file.
+"""
+
+import pytest
+
+from explainer import leading_words, normalize
+
+# The glossary terms the demo's brief names; each must be in its front matter.
+DEMO_TERMS = ("donbas", "novorossiya", "isw")
+
+
+def _intersects(a: dict, b: dict, tolerance: float = 0.5) -> bool:
+    return (a["left"] < b["right"] - tolerance and b["left"] < a["right"] - tolerance
+            and a["top"] < b["bottom"] - tolerance and b["top"] < a["bottom"] - tolerance)
+
+
+def test_demo_is_ready_with_its_title_and_term_mentions(reader, demo):
+    reader.open_explainer()
+
+    assert reader.state == "ready", f"demo failed to load: {reader.alerts()}"
+    assert normalize(demo.title) in reader.headings(1)
+    for term_id in DEMO_TERMS:
+        assert term_id in demo.terms, f"{demo.path.name} defines no term {term_id!r}"
+        assert reader.mentions(term_id), f"no [data-term={term_id!r}] mention in the demo"
+
+
+def test_hovering_a_term_opens_its_card_with_the_summary(reader, demo):
+    reader.open_explainer()
+    term = reader.decorated_mention("donbas")
+
+    reader.hover(term)
+    card = reader.wait_for_card("donbas")
+
+    assert card.is_displayed()
+    summary = leading_words(demo.summary("donbas"), 40)
+    assert summary in normalize(card.text)
+
+
+@pytest.mark.parametrize("where", ["middle", "bottom"])
+def test_open_card_does_not_cover_the_term_and_stays_in_the_viewport(reader, where):
+    reader.open_explainer()
+    if where == "middle":
+        term = reader.decorated_mention("donbas")
+        reader.scroll_to(term, "center")
+    else:
+        # The last decorated mention, at the very bottom of the viewport:
+        # a card placed below it would overflow, so it has to flip or shift.
+        term = reader.decorated_mentions()[-1]
+        reader.scroll_to(term, "end")
+        _, height = reader.viewport()
+        assert reader.rects(term)["box"]["bottom"] > height - 60, \
+            "setup: could not scroll the last mention to the bottom of the viewport"
+    term_id = term.get_attribute("data-term")
+
+    reader.hover(term, scroll=False)
+    card = reader.wait_for_card(term_id)
+
+    card_box = reader.rects(card)["box"]
+    for line in reader.rects(term)["lines"]:
+        assert not _intersects(card_box, line), f"card {card_box} covers the term {line}"
+    width, height = reader.viewport()
+    assert card_box["left"] >= -0.5 and card_box["top"] >= -0.5, f"card {card_box} leaves the viewport"
+    assert card_box["right"] <= width + 0.5 and card_box["bottom"] <= height + 0.5, \
+        f"card {card_box} leaves the {width}x{height} viewport"
+
+
+def test_card_stays_open_under_the_pointer_and_closes_when_it_leaves(reader):
+    reader.open_explainer()
+    term = reader.decorated_mention("donbas")
+    reader.hover(term)
+    card = reader.wait_for_card("donbas")
+
+    reader.hover(card, scroll=False)
+    assert reader.card_stays_open("donbas", seconds=1.0), "card closed while the pointer was on it"
+
+    reader.move_mouse_away(term, card)
+    reader.wait_for_no_card("donbas")
+
+
+def test_keyboard_focus_opens_a_card_and_escape_closes_it_keeping_focus(reader):
+    reader.open_explainer()
+
+    term = reader.tab_to_term()
+    term_id = term.get_attribute("data-term")
+    reader.wait_for_card(term_id)
+
+    reader.press("Escape")
+    reader.wait_for_no_card()
+    assert reader.cards_stay_closed(0.5), "a card reopened after Escape"
+    assert reader.active_element() == term, "Escape moved focus away from the term"
+
+
+def test_tap_opens_a_card_and_tapping_elsewhere_closes_it(reader):
+    reader.open_explainer()
+    term = reader.decorated_mention("donbas")
+
+    reader.tap(term)
+    card = reader.wait_for_card("donbas")
+    assert reader.card_stays_open("donbas", seconds=0.5), "card closed on its own after a tap"
+
+    reader.tap_elsewhere(term, card)
+    reader.wait_for_no_card("donbas")
+
+
+def test_src_query_loads_another_explainer(reader, demo, other_explainer):
+    reader.open_explainer(query=f"src={other_explainer.src}")
+
+    assert reader.state == "ready", f"{other_explainer.src} failed to load: {reader.alerts()}"
+    titles = reader.headings(1)
+    assert normalize(other_explainer.title) in titles
+    assert normalize(demo.title) not in titles
+
+
+def test_missing_source_shows_an_error_naming_404(reader):
+    reader.open_explainer(query="src=explainers/does-not-exist.md")
+
+    assert reader.state == "error"
+    alerts = reader.alerts()
+    assert alerts, 'no [role="alert"] inside .gloss'
+    assert any("404" in text for text in alerts), f"no alert mentions 404: {alerts}"
+
+
+def test_demo_logs_no_console_errors(reader, engine):
+    if not hasattr(reader.driver, "get_log"):
+        pytest.skip(f"{engine}: its driver exposes no console log "
+                    "(goog:loggingPrefs / get_log is Chromium-only)")
+    reader.open_explainer()
+    assert reader.state == "ready", f"demo failed to load: {reader.alerts()}"
+    reader.hover(reader.decorated_mention("donbas"))
+    reader.wait_for_card("donbas")
+
+    errors = [entry["message"] for entry in reader.driver.get_log("browser")
+              if entry["level"] == "SEVERE"]
+    assert errors == []
+
+
+def test_dist_works_from_a_sub_path(reader, demo, sub_path_base_url):
+    # Served only under /sub/path/: any absolute URL in the dist is a 404.
+    reader.open_explainer(path="", base_url=sub_path_base_url)
+
+    assert reader.state == "ready", f"demo failed under {sub_path_base_url}: {reader.alerts()}"
+    assert normalize(demo.title) in reader.headings(1)
+    assert reader.mentions("donbas")
