@@ -9,6 +9,7 @@
 
 pub mod chronology;
 pub mod date;
+pub mod dedent;
 pub mod definitions;
 pub mod diagnostic;
 pub mod document;

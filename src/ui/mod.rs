@@ -1,1 +1,19 @@
-//! UI layer.
+//! The UI layer: Leptos components that render the core's model.
+//!
+//! [`ExplainerView`] is the whole widget for a parsed explainer. The article
+//! is rendered node by node from the document tree ([`article`]); nothing is
+//! ever assigned as an HTML string. One [`Selection`] context, provided by
+//! `ExplainerView`, holds what the reader has open.
+
+pub mod alert;
+pub mod article;
+pub mod author_notes;
+pub mod dates;
+pub mod explainer_view;
+pub mod hovercard;
+pub mod placement;
+pub mod selection;
+
+pub use alert::Alert;
+pub use explainer_view::ExplainerView;
+pub use selection::Selection;

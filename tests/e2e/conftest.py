@@ -28,6 +28,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import warnings
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -477,8 +478,9 @@ class Reader:
         try:
             actions.perform()
             return True
-        except WebDriverException:
+        except WebDriverException as err:
             self.touch_fallbacks += 1
+            warnings.warn(f"{self.engine} rejected touch input, clicking instead: {err.msg}")
             return False
         finally:
             try:

@@ -136,7 +136,7 @@ def test_demo_logs_no_console_errors(reader, engine):
 
     errors = [entry["message"] for entry in reader.driver.get_log("browser")
               if entry["level"] == "SEVERE"]
-    assert errors == []
+    assert not errors, "console errors:\n" + "\n".join(errors)
 
 
 def test_dist_works_from_a_sub_path(reader, demo, sub_path_base_url):

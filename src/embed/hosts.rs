@@ -1,0 +1,63 @@
+//! Finding host elements and mounting a widget into each, once.
+
+use super::root::GlossRoot;
+use super::source::Source;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// Marks a host that already has a widget.
+const MOUNTED: &str = "data-gloss-mounted";
+
+static NEXT_WIDGET: AtomicUsize = AtomicUsize::new(1);
+
+/// Mounts a widget into every `[data-gloss-src]` and `[data-gloss]` element
+/// that has none yet.
+pub fn mount_new_hosts() {
+    let Ok(list) = document().query_selector_all("[data-gloss-src], [data-gloss]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(host) = list.get(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+            continue;
+        };
+        if host.has_attribute(MOUNTED) {
+            continue;
+        }
+        let _ = host.set_attribute(MOUNTED, "");
+        let source = source_of(&host);
+        let prefix = format!("gloss-{}", NEXT_WIDGET.fetch_add(1, Ordering::Relaxed));
+        leptos::mount::mount_to(host, move || view! { <GlossRoot source=source prefix=prefix/> }).forget();
+    }
+}
+
+/// What a host element asks to show.
+fn source_of(host: &Element) -> Source {
+    if let Some(src) = host.get_attribute("data-gloss-src") {
+        let src = host
+            .get_attribute("data-gloss-query")
+            .and_then(|param| query_override(&param))
+            .unwrap_or(src);
+        return Source::Url(src);
+    }
+    let inline = host
+        .query_selector("script[type='text/markdown']")
+        .ok()
+        .flatten()
+        .and_then(|s| s.text_content())
+        .unwrap_or_default();
+    Source::Inline(inline)
+}
+
+/// The page's `?PARAM=` value, when the host opts in with
+/// `data-gloss-query="PARAM"`. Only same-origin URLs are accepted, so a
+/// crafted link cannot make the page show someone else's content.
+fn query_override(param: &str) -> Option<String> {
+    let location = window().location();
+    let search = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
+    let value = search.get(param)?;
+    let page = location.href().ok()?;
+    let resolved = web_sys::Url::new_with_base(&value, &page).ok()?;
+    (resolved.origin() == location.origin().ok()?).then_some(value)
+}

@@ -1,0 +1,39 @@
+//! A panic must not leave a frozen widget that looks alive. The hook logs the
+//! panic once, then marks every widget on the page as failed with a visible
+//! message: after a panic the wasm instance refuses further work, so every
+//! widget it drives is affected.
+
+use std::sync::Once;
+use wasm_bindgen::JsCast;
+
+static INSTALL: Once = Once::new();
+
+/// Installs the panic hook (once per page).
+pub fn install() {
+    INSTALL.call_once(|| std::panic::set_hook(Box::new(report)));
+}
+
+fn report(info: &std::panic::PanicHookInfo) {
+    web_sys::console::error_1(&format!("Gloss stopped after an internal error: {info}").into());
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(roots) = document.query_selector_all(".gloss") else {
+        return;
+    };
+    for i in 0..roots.length() {
+        let Some(root) = roots.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        let _ = root.set_attribute("data-gloss-state", "error");
+        let _ = root.set_attribute("aria-busy", "false");
+        if let Ok(alert) = document.create_element("p") {
+            alert.set_class_name("gloss-alert");
+            let _ = alert.set_attribute("role", "alert");
+            alert.set_text_content(Some(
+                "This explainer stopped working after an internal error. Reload the page to try again.",
+            ));
+            let _ = root.prepend_with_node_1(&alert);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! One widget's root: loading state, then the explainer or an alert.
+
+use super::source::{absolute_url, fetch_text, LoadError, Source};
+use crate::core::dedent::dedent;
+use crate::core::{parse_explainer, Diagnostic, Explainer};
+use crate::ui::{Alert, ExplainerView};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Where a widget is in its life.
+#[derive(Clone)]
+enum State {
+    Loading,
+    Ready {
+        explainer: Box<Explainer>,
+        diagnostics: Vec<Diagnostic>,
+        base: Option<String>,
+    },
+    Failed {
+        title: String,
+        detail: String,
+        retryable: bool,
+    },
+}
+
+impl State {
+    /// The `data-gloss-state` value.
+    fn name(&self) -> &'static str {
+        match self {
+            State::Loading => "loading",
+            State::Ready { .. } => "ready",
+            State::Failed { .. } => "error",
+        }
+    }
+}
+
+/// Loads `source`, parses it and shows the result.
+#[component]
+pub fn GlossRoot(source: Source, prefix: String) -> impl IntoView {
+    let state = RwSignal::new(State::Loading);
+    let load = move |source: Source| {
+        state.set(State::Loading);
+        spawn_local(async move {
+            state.set(load_state(source).await);
+        });
+    };
+    load(source.clone());
+    let retry = Callback::new(move |()| load(source.clone()));
+
+    let content = move || {
+        state.with(|s| match s {
+            State::Loading => view! {
+                <p class="gloss-loading" role="status">"Loading the explainer…"</p>
+            }
+            .into_any(),
+            State::Ready {
+                explainer,
+                diagnostics,
+                base,
+            } => view! {
+                <ExplainerView
+                    explainer=(**explainer).clone()
+                    diagnostics=diagnostics.clone()
+                    base=base.clone()
+                    prefix=prefix.clone()
+                />
+            }
+            .into_any(),
+            State::Failed {
+                title,
+                detail,
+                retryable,
+            } => {
+                let retry = retryable.then_some(retry);
+                view! { <Alert title=title.clone() detail=detail.clone() retry=retry/> }.into_any()
+            }
+        })
+    };
+    view! {
+        <div
+            class="gloss"
+            data-gloss-state=move || state.with(State::name)
+            aria-busy=move || state.with(|s| matches!(s, State::Loading)).to_string()
+        >
+            {content}
+        </div>
+    }
+}
+
+async fn load_state(source: Source) -> State {
+    let (text, base) = match source {
+        Source::Inline(text) => (dedent(&text), None),
+        Source::Url(url) => match fetch_text(&url).await {
+            Ok(text) => (text, absolute_url(&url)),
+            Err(e) => return failed(e),
+        },
+    };
+    match parse_explainer(&text) {
+        Ok(parsed) => State::Ready {
+            explainer: Box::new(parsed.explainer),
+            diagnostics: parsed.diagnostics,
+            base,
+        },
+        Err(d) => State::Failed {
+            title: "This explainer could not be read.".into(),
+            detail: d.to_string(),
+            retryable: false,
+        },
+    }
+}
+
+fn failed(error: LoadError) -> State {
+    State::Failed {
+        title: "This explainer could not be loaded.".into(),
+        detail: error.to_string(),
+        retryable: error.retryable(),
+    }
+}

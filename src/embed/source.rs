@@ -1,0 +1,120 @@
+//! Loading an explainer's source: fetched from a URL (with a timeout and a
+//! named failure for every way it can go wrong) or taken from an inline
+//! `<script type="text/markdown">`.
+
+use js_sys::{Promise, Uint8Array};
+use std::fmt;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit, Response};
+
+/// How long a fetch may take before the reader is offered a retry.
+pub const TIMEOUT_MS: i32 = 15_000;
+
+/// Where an explainer comes from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    Url(String),
+    Inline(String),
+}
+
+/// Why a source could not be loaded; `Display` is the message for readers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    Network { url: String, cause: String },
+    Status { url: String, status: u16, text: String },
+    Timeout { url: String },
+    NotUtf8 { url: String, offset: usize },
+}
+
+impl LoadError {
+    /// Whether trying again may help.
+    pub fn retryable(&self) -> bool {
+        matches!(self, LoadError::Network { .. } | LoadError::Timeout { .. } | LoadError::Status { status: 500.., .. })
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network { url, cause } => write!(f, "The network request for {url} failed ({cause})."),
+            LoadError::Status { url, status, text } => {
+                write!(f, "The server answered HTTP {status}")?;
+                if !text.is_empty() {
+                    write!(f, " {text}")?;
+                }
+                write!(f, " for {url}.")
+            }
+            LoadError::Timeout { url } => write!(
+                f,
+                "{url} did not arrive within {} seconds.",
+                TIMEOUT_MS / 1000
+            ),
+            LoadError::NotUtf8 { url, offset } => write!(
+                f,
+                "{url} is not UTF-8 text: the byte at offset {offset} is invalid."
+            ),
+        }
+    }
+}
+
+/// The absolute URL of `url` relative to the page.
+pub fn absolute_url(url: &str) -> Option<String> {
+    let page = web_sys::window()?.location().href().ok()?;
+    web_sys::Url::new_with_base(url, &page).ok().map(|u| u.href())
+}
+
+/// Fetches `url` as UTF-8 text.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let window = web_sys::window().expect("a window");
+    let controller = AbortController::new().ok();
+    let init = RequestInit::new();
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+    }
+    // A timer aborts the fetch; the abort surfaces as an AbortError below.
+    let abort = controller.clone().map(|c| {
+        wasm_bindgen::closure::Closure::once_into_js(move || c.abort())
+    });
+    let timer = abort
+        .as_ref()
+        .and_then(|f| window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), TIMEOUT_MS).ok());
+    let result = fetch_bytes(&window, url, &init).await;
+    if let Some(t) = timer {
+        window.clear_timeout_with_handle(t);
+    }
+    let bytes = result?;
+    String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        url: url.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+async fn fetch_bytes(window: &web_sys::Window, url: &str, init: &RequestInit) -> Result<Vec<u8>, LoadError> {
+    let failed = |e: JsValue| {
+        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
+        if name.as_deref() == Some("AbortError") {
+            LoadError::Timeout { url: url.to_owned() }
+        } else {
+            let cause = js_sys::Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "unknown error".into());
+            LoadError::Network { url: url.to_owned(), cause }
+        }
+    };
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(LoadError::Status {
+            url: url.to_owned(),
+            status: response.status(),
+            text: response.status_text(),
+        });
+    }
+    let buffer: Promise = response.array_buffer().map_err(failed)?;
+    let buffer = JsFuture::from(buffer).await.map_err(failed)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}

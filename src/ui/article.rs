@@ -1,0 +1,273 @@
+//! The article: the document tree rendered block by block, inline by inline.
+//!
+//! Every mention of a term carries `data-term` and a `data-gloss-mention`
+//! index; decorated mentions are buttons that open the term's card, the
+//! others answer to hover only. Speaker mentions, quotes and event passages
+//! carry their DOM-contract attributes for highlighting.
+
+use super::hovercard::{click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves};
+use super::selection::Selection;
+use crate::core::document::{Align, Block, Inline};
+use crate::core::ids::TermId;
+use leptos::prelude::*;
+use std::cell::Cell;
+
+/// Renders blocks; `base` resolves relative URLs (the source file's URL).
+pub struct ArticleRenderer {
+    selection: Selection,
+    base: Option<String>,
+    next_mention: Cell<usize>,
+    /// Added to heading levels so the body's top level becomes `<h2>`.
+    heading_shift: u8,
+    /// False inside a card: references there are plain text.
+    interactive: bool,
+}
+
+impl ArticleRenderer {
+    pub fn new(selection: Selection, base: Option<String>, blocks: &[Block]) -> Self {
+        let top = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, .. } => Some(*level),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(2);
+        Self {
+            selection,
+            base,
+            next_mention: Cell::new(0),
+            heading_shift: 2u8.saturating_sub(top),
+            interactive: true,
+        }
+    }
+
+    /// A renderer for card text, where references are not interactive.
+    pub fn plain(selection: Selection, base: Option<String>) -> Self {
+        Self {
+            selection,
+            base,
+            next_mention: Cell::new(0),
+            heading_shift: 0,
+            interactive: false,
+        }
+    }
+
+    pub fn blocks(&self, blocks: &[Block]) -> AnyView {
+        let footnotes: Vec<&Block> = blocks.iter().filter(|b| matches!(b, Block::Footnote { .. })).collect();
+        let main: Vec<AnyView> = blocks
+            .iter()
+            .filter(|b| !matches!(b, Block::Footnote { .. }))
+            .map(|b| self.block(b))
+            .collect();
+        let notes = (!footnotes.is_empty()).then(|| {
+            let items: Vec<AnyView> = footnotes.into_iter().map(|b| self.block(b)).collect();
+            view! {
+                <section class="gloss-footnotes" aria-label="Notes">
+                    <hr/>
+                    <ol>{items}</ol>
+                </section>
+            }
+        });
+        view! { {main} {notes} }.into_any()
+    }
+
+    fn block(&self, block: &Block) -> AnyView {
+        match block {
+            Block::Heading { level, content } => {
+                let c = self.inlines(content);
+                match (level + self.heading_shift).min(6) {
+                    1 | 2 => view! { <h2>{c}</h2> }.into_any(),
+                    3 => view! { <h3>{c}</h3> }.into_any(),
+                    4 => view! { <h4>{c}</h4> }.into_any(),
+                    5 => view! { <h5>{c}</h5> }.into_any(),
+                    _ => view! { <h6>{c}</h6> }.into_any(),
+                }
+            }
+            Block::Paragraph(content) => view! { <p>{self.inlines(content)}</p> }.into_any(),
+            Block::BlockQuote(blocks) => {
+                let inner: Vec<AnyView> = blocks.iter().map(|b| self.block(b)).collect();
+                view! { <blockquote>{inner}</blockquote> }.into_any()
+            }
+            Block::List { start, items } => {
+                let items: Vec<AnyView> = items
+                    .iter()
+                    .map(|item| {
+                        let inner: Vec<AnyView> = item.iter().map(|b| self.block(b)).collect();
+                        view! { <li>{inner}</li> }.into_any()
+                    })
+                    .collect();
+                match start {
+                    Some(n) => view! { <ol start=n.to_string()>{items}</ol> }.into_any(),
+                    None => view! { <ul>{items}</ul> }.into_any(),
+                }
+            }
+            Block::Code { text, .. } => view! { <pre><code>{text.clone()}</code></pre> }.into_any(),
+            Block::RawText(text) => view! { <p class="gloss-raw">{text.clone()}</p> }.into_any(),
+            Block::Rule => view! { <hr/> }.into_any(),
+            Block::Table { aligns, head, rows } => {
+                let align = |i: usize| match aligns.get(i) {
+                    Some(Align::Left) => Some("gloss-left"),
+                    Some(Align::Center) => Some("gloss-center"),
+                    Some(Align::Right) => Some("gloss-right"),
+                    _ => None,
+                };
+                let head: Vec<AnyView> = head
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| view! { <th scope="col" class=align(i)>{self.inlines(c)}</th> }.into_any())
+                    .collect();
+                let rows: Vec<AnyView> = rows
+                    .iter()
+                    .map(|row| {
+                        let cells: Vec<AnyView> = row
+                            .iter()
+                            .enumerate()
+                            .map(|(i, c)| view! { <td class=align(i)>{self.inlines(c)}</td> }.into_any())
+                            .collect();
+                        view! { <tr>{cells}</tr> }.into_any()
+                    })
+                    .collect();
+                view! {
+                    <div class="gloss-table">
+                        <table>
+                            <thead><tr>{head}</tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+            Block::Footnote { number, content, .. } => {
+                let id = self.footnote_id(*number);
+                let back = format!("#{}-ref", id);
+                let inner: Vec<AnyView> = content.iter().map(|b| self.block(b)).collect();
+                view! {
+                    <li id=id value=number.to_string()>
+                        {inner}
+                        <a href=back class="gloss-backref" aria-label="Back to the text">"↩"</a>
+                    </li>
+                }
+                .into_any()
+            }
+        }
+    }
+
+    fn footnote_id(&self, number: usize) -> String {
+        format!("{}-fn{number}", self.selection.prefix.get_value())
+    }
+
+    pub fn inlines(&self, inlines: &[Inline]) -> Vec<AnyView> {
+        inlines.iter().map(|i| self.inline(i)).collect()
+    }
+
+    fn inline(&self, inline: &Inline) -> AnyView {
+        match inline {
+            Inline::Text(t) => t.clone().into_any(),
+            Inline::Emphasis(c) => view! { <em>{self.inlines(c)}</em> }.into_any(),
+            Inline::Strong(c) => view! { <strong>{self.inlines(c)}</strong> }.into_any(),
+            Inline::Strikethrough(c) => view! { <del>{self.inlines(c)}</del> }.into_any(),
+            Inline::Code(t) => view! { <code>{t.clone()}</code> }.into_any(),
+            Inline::HardBreak => view! { <br/> }.into_any(),
+            Inline::Link { url, title, content } => {
+                let title = (!title.is_empty()).then(|| title.clone());
+                view! {
+                    <a href=self.resolve(url) title=title rel="noopener noreferrer">{self.inlines(content)}</a>
+                }
+                .into_any()
+            }
+            Inline::Image { url, alt } => {
+                view! { <img src=self.resolve(url) alt=alt.clone() loading="lazy"/> }.into_any()
+            }
+            Inline::Term { id, decorated, content } => self.term(id, *decorated, content),
+            Inline::Speaker { id, content } => {
+                view! { <span class="gloss-speaker-ref" data-speaker-ref=id.to_string()>{self.inlines(content)}</span> }
+                    .into_any()
+            }
+            Inline::Quote { speaker, index, content } => view! {
+                <span
+                    class="gloss-quote"
+                    data-speaker-ref=speaker.to_string()
+                    data-quote=index.to_string()
+                >
+                    {self.inlines(content)}
+                </span>
+            }
+            .into_any(),
+            Inline::EventRef { id, content } => {
+                view! { <span class="gloss-event-ref" data-event-ref=id.to_string()>{self.inlines(content)}</span> }
+                    .into_any()
+            }
+            Inline::FootnoteRef { number, .. } => {
+                let id = self.footnote_id(*number);
+                view! {
+                    <sup class="gloss-fnref">
+                        <a href=format!("#{id}") id=format!("{id}-ref")>{number.to_string()}</a>
+                    </sup>
+                }
+                .into_any()
+            }
+        }
+    }
+
+    fn term(&self, id: &TermId, decorated: bool, content: &[Inline]) -> AnyView {
+        if !self.interactive {
+            return view! { <span class="gloss-term-ref">{self.inlines(content)}</span> }.into_any();
+        }
+        let mention = self.next_mention.get();
+        self.next_mention.set(mention + 1);
+        let selection = self.selection;
+        let (t1, t2, t3) = (id.clone(), id.clone(), id.clone());
+        let enter = move |ev| pointer_enters_term(selection, t1.clone(), mention, ev);
+        let leave = move |ev| pointer_leaves(selection, ev);
+        if !decorated {
+            return view! {
+                <span
+                    class="gloss-term-plain"
+                    data-term=id.to_string()
+                    data-gloss-mention=mention.to_string()
+                    on:pointerenter=enter
+                    on:pointerleave=leave
+                >
+                    {self.inlines(content)}
+                </span>
+            }
+            .into_any();
+        }
+        let is_open = move || {
+            selection
+                .card
+                .with(|c| c.as_ref().is_some_and(|c| c.mention == mention))
+        };
+        view! {
+            <button
+                type="button"
+                class="gloss-term"
+                data-term=id.to_string()
+                data-gloss-mention=mention.to_string()
+                aria-expanded=move || is_open().to_string()
+                aria-controls=move || is_open().then(|| selection.card_id())
+                aria-describedby=selection.description_id(id)
+                on:pointerenter=enter
+                on:pointerleave=leave
+                on:focus=move |_| focus_enters_term(selection, t2.clone(), mention)
+                on:blur=move |ev| focus_leaves(selection, ev)
+                on:click=move |_| click_term(selection, t3.clone(), mention)
+            >
+                {self.inlines(content)}
+            </button>
+        }
+        .into_any()
+    }
+
+    /// A relative URL resolved against the source's URL, so links in an
+    /// explainer work wherever the page embedding it lives.
+    fn resolve(&self, url: &str) -> String {
+        match &self.base {
+            Some(base) => web_sys::Url::new_with_base(url, base)
+                .map(|u| u.href())
+                .unwrap_or_else(|_| url.to_owned()),
+            None => url.to_owned(),
+        }
+    }
+}

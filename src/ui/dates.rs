@@ -1,0 +1,57 @@
+//! Dates formatted for the explainer's language by the browser's `Intl`.
+
+use crate::core::date::{DatePoint, EventDate, Precision};
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+/// "5 December 2025", "December 2025" or "2025" in `lang`, at the date's
+/// own precision; ranges joined with an en dash, approximate ones prefixed.
+pub fn format_date(date: &EventDate, lang: &str) -> String {
+    let start = format_point(&date.start, lang);
+    let text = match &date.end {
+        Some(end) => format!("{start} – {}", format_point(end, lang)),
+        None => start,
+    };
+    if date.approximate {
+        format!("c. {text}")
+    } else {
+        text
+    }
+}
+
+fn format_point(point: &DatePoint, lang: &str) -> String {
+    let options = Object::new();
+    let set = |k: &str, v: &str| {
+        let _ = Reflect::set(&options, &k.into(), &v.into());
+    };
+    set("timeZone", "UTC");
+    set("year", "numeric");
+    match point.precision() {
+        Precision::Day => {
+            set("month", "long");
+            set("day", "numeric");
+        }
+        Precision::Month => set("month", "long"),
+        Precision::Year => {}
+    }
+    if point.year < 1 {
+        set("era", "short");
+    }
+    let millis = point.first_day() as f64 * 86_400_000.0;
+    let format = Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str(lang)), &options);
+    format
+        .format()
+        .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(millis)))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| point.year.to_string())
+}
+
+/// The machine-readable form for `<time datetime>`.
+pub fn iso_date(point: &DatePoint) -> String {
+    match (point.month, point.day) {
+        (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", point.year),
+        (Some(m), None) => format!("{:04}-{m:02}", point.year),
+        _ => format!("{:04}", point.year),
+    }
+}

@@ -1,0 +1,278 @@
+//! Glossary hovercards (WCAG 1.4.13: dismissible, hoverable, persistent).
+//!
+//! A card opens on hover after a short intent delay, at once on keyboard
+//! focus, and pinned on click or tap. It stays open while the pointer is on
+//! the term or the card, and closes on Escape, on the pointer leaving both
+//! (after a grace delay), on focus leaving both, and on a tap elsewhere. The
+//! card is a manual popover in the top layer, placed by [`place_card`] so it
+//! never covers its term.
+
+use super::article::ArticleRenderer;
+use super::placement::{place_card, Rect};
+use super::selection::{OpenCard, Selection};
+use crate::core::ids::TermId;
+use crate::core::Explainer;
+use leptos::ev;
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, FocusEvent, HtmlElement, PointerEvent};
+
+/// How long the pointer rests on a term before its card opens.
+const OPEN_DELAY: Duration = Duration::from_millis(300);
+/// How long a card waits after the pointer leaves, so it can reach the card.
+const CLOSE_DELAY: Duration = Duration::from_millis(300);
+
+fn cancel_timer(selection: Selection) {
+    if let Some(handle) = selection.timer.get_value() {
+        handle.clear();
+    }
+    selection.timer.set_value(None);
+}
+
+fn schedule(selection: Selection, delay: Duration, action: impl FnOnce() + 'static) {
+    cancel_timer(selection);
+    if let Ok(handle) = set_timeout_with_handle(action, delay) {
+        selection.timer.set_value(Some(handle));
+    }
+}
+
+fn open(selection: Selection, term: TermId, mention: usize, pinned: bool) {
+    cancel_timer(selection);
+    selection.card.set(Some(OpenCard { term, mention, pinned }));
+}
+
+/// Closes the card unless a click pinned it.
+fn close_unless_pinned(selection: Selection) {
+    if selection.card.with_untracked(|c| c.as_ref().is_some_and(|c| !c.pinned)) {
+        selection.card.set(None);
+    }
+}
+
+/// The pointer rests on a mention: open its card after the intent delay.
+/// Touch is left to the click that follows a tap.
+pub fn pointer_enters_term(selection: Selection, term: TermId, mention: usize, ev: PointerEvent) {
+    if ev.pointer_type() == "touch" {
+        return;
+    }
+    if selection.card.with_untracked(|c| c.as_ref().is_some_and(|c| c.mention == mention)) {
+        cancel_timer(selection);
+        return;
+    }
+    schedule(selection, OPEN_DELAY, move || open(selection, term, mention, false));
+}
+
+/// The pointer left a mention or the card: close after the grace delay.
+pub fn pointer_leaves(selection: Selection, ev: PointerEvent) {
+    if ev.pointer_type() == "touch" {
+        return;
+    }
+    if selection.card.with_untracked(Option::is_none) {
+        cancel_timer(selection);
+        return;
+    }
+    schedule(selection, CLOSE_DELAY, move || close_unless_pinned(selection));
+}
+
+/// Keyboard focus reached a decorated mention: open at once.
+pub fn focus_enters_term(selection: Selection, term: TermId, mention: usize) {
+    if selection.card.with_untracked(|c| c.as_ref().is_some_and(|c| c.mention == mention)) {
+        return;
+    }
+    open(selection, term, mention, false);
+}
+
+/// Focus left a mention or the card: close unless it went into the card.
+pub fn focus_leaves(selection: Selection, ev: FocusEvent) {
+    let into_card = ev
+        .related_target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|el| el.closest("[data-gloss-card]").ok().flatten().is_some()
+            || el.closest("[data-gloss-mention]").ok().flatten().is_some());
+    if !into_card {
+        cancel_timer(selection);
+        selection.card.set(None);
+    }
+}
+
+/// A click or tap on a decorated mention pins its card, or closes it when
+/// it was already pinned.
+pub fn click_term(selection: Selection, term: TermId, mention: usize) {
+    let pinned_here = selection
+        .card
+        .with_untracked(|c| c.as_ref().is_some_and(|c| c.mention == mention && c.pinned));
+    if pinned_here {
+        cancel_timer(selection);
+        selection.card.set(None);
+    } else {
+        open(selection, term, mention, true);
+    }
+}
+
+/// The open card of the widget, if any.
+#[component]
+pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl IntoView {
+    let selection = expect_context::<Selection>();
+    let current = Memo::new(move |_| {
+        selection
+            .card
+            .with(|c| c.as_ref().map(|c| (c.term.clone(), c.mention)))
+    });
+    let card_ref = NodeRef::<leptos::html::Div>::new();
+
+    // Place the card once it is in the DOM, and again when the page moves.
+    Effect::new(move |_| {
+        if let (Some((_, mention)), Some(card)) = (current.get(), card_ref.get()) {
+            show_and_place(&card, mention);
+        }
+    });
+    let reposition = move || {
+        if let (Some((_, mention)), Some(card)) = (current.get_untracked(), card_ref.get_untracked()) {
+            show_and_place(&card, mention);
+        }
+    };
+    let on_scroll = window_event_listener(ev::scroll, move |_| reposition());
+    let on_resize = window_event_listener(ev::resize, move |_| reposition());
+    // Escape closes from anywhere: the pointer may be over the card while
+    // focus is elsewhere on the page.
+    let on_key = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() != "Escape" || selection.card.with_untracked(Option::is_none) {
+            return;
+        }
+        let focus_in_card = card_ref.get_untracked().is_some_and(|card| {
+            document()
+                .active_element()
+                .is_some_and(|active| card.contains(Some(&active)))
+        });
+        let mention = current.get_untracked().map(|(_, m)| m);
+        cancel_timer(selection);
+        selection.card.set(None);
+        if focus_in_card {
+            if let (Some(card), Some(m)) = (card_ref.get_untracked(), mention) {
+                if let Some(anchor) = find_mention(&card, m) {
+                    let _ = anchor.unchecked_into::<HtmlElement>().focus();
+                }
+            }
+        }
+    });
+    // A tap or click outside the card and the mentions closes it.
+    let on_pointer = window_event_listener(ev::pointerdown, move |ev| {
+        if selection.card.with_untracked(Option::is_none) {
+            return;
+        }
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|el| {
+                card_ref.get_untracked().is_some_and(|card| card.contains(Some(&el)))
+                    || el.closest("[data-gloss-mention]").ok().flatten().is_some()
+            });
+        if !inside {
+            cancel_timer(selection);
+            selection.card.set(None);
+        }
+    });
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+        on_key.remove();
+        on_pointer.remove();
+    });
+
+    move || {
+        let (term_id, _) = current.get()?;
+        let renderer = ArticleRenderer::plain(selection, base.clone());
+        explainer.with_value(|e| {
+            let term = e.term(&term_id)?;
+            let title_id = format!("{}-title", selection.card_id());
+            let labelled_by = title_id.clone();
+            let details = (!term.details.is_empty())
+                .then(|| view! { <p class="gloss-card-details">{renderer.inlines(&term.details)}</p> });
+            let links = (!term.links.is_empty()).then(|| {
+                let items: Vec<_> = term
+                    .links
+                    .iter()
+                    .map(|l| {
+                        view! {
+                            <li><a href=l.url.clone() rel="noopener noreferrer">{l.label.clone()}</a></li>
+                        }
+                    })
+                    .collect();
+                view! { <ul class="gloss-card-links">{items}</ul> }
+            });
+            Some(view! {
+                <div
+                    class="gloss-card"
+                    id=selection.card_id()
+                    data-gloss-card=term.id.to_string()
+                    popover="manual"
+                    role="dialog"
+                    aria-labelledby=labelled_by
+                    node_ref=card_ref
+                    on:pointerenter=move |_| cancel_timer(selection)
+                    on:pointerleave=move |ev| pointer_leaves(selection, ev)
+                    on:focusout=move |ev| focus_leaves(selection, ev)
+                >
+                    <p class="gloss-card-title" id=title_id>{term.label.clone()}</p>
+                    <p class="gloss-card-summary">{renderer.inlines(&term.summary)}</p>
+                    {details}
+                    {links}
+                </div>
+            })
+        })
+    }
+}
+
+fn find_mention(card: &Element, mention: usize) -> Option<Element> {
+    let root = card.closest(".gloss").ok().flatten()?;
+    root.query_selector(&format!("[data-gloss-mention=\"{mention}\"]"))
+        .ok()
+        .flatten()
+}
+
+fn rect_of(el: &Element) -> Rect {
+    let r = el.get_bounding_client_rect();
+    Rect {
+        left: r.left(),
+        top: r.top(),
+        width: r.width(),
+        height: r.height(),
+    }
+}
+
+/// Lifts the card into the top layer (where supported) and places it by its
+/// mention. Only CSSOM properties are set, which a strict CSP allows.
+fn show_and_place(card: &HtmlElement, mention: usize) {
+    let Some(anchor) = find_mention(card, mention) else {
+        return;
+    };
+    if !card.matches(":popover-open").unwrap_or(true) {
+        let _ = card.show_popover();
+    }
+    let style = card.style();
+    let _ = style.set_property("max-height", "none");
+    // The rect of the line the pointer or caret is on: a term wrapped over
+    // two lines is placed by its first line.
+    let rects = anchor.get_client_rects();
+    let anchor_rect = match rects.get(0) {
+        Some(r) => Rect {
+            left: r.left(),
+            top: r.top(),
+            width: r.width(),
+            height: r.height(),
+        },
+        None => rect_of(&anchor),
+    };
+    let doc = document().document_element();
+    let viewport_width = doc.as_ref().map_or(0.0, |d| f64::from(d.client_width()));
+    let viewport_height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let placement = place_card(anchor_rect, rect_of(card), viewport_width, viewport_height);
+    let _ = style.set_property("left", &format!("{}px", placement.left));
+    let _ = style.set_property("top", &format!("{}px", placement.top));
+    let _ = style.set_property("max-height", &format!("{}px", placement.max_height));
+    let _ = card.set_attribute("data-placement", if placement.above { "above" } else { "below" });
+}
