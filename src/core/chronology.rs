@@ -6,5 +6,5 @@ use super::model::Event;
 
 /// Sorts events by date: earlier first, a whole year before a day in it.
 pub fn order_events(events: &mut [Event]) {
-    events.sort_by(|a, b| a.date.cmp(&b.date));
+    events.sort_by_key(|e| e.date);
 }

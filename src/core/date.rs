@@ -208,7 +208,10 @@ fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
 mod tests {
     use super::*;
 
-    fn check(input: &str, expect: Result<(i32, Option<u8>, Option<u8>, bool, bool), &str>) {
+    /// `(year, month, day, approximate, is_range)` or a fragment of the error.
+    type Expect<'a> = Result<(i32, Option<u8>, Option<u8>, bool, bool), &'a str>;
+
+    fn check(input: &str, expect: Expect) {
         let got = parse_date(input);
         match expect {
             Ok((y, m, d, approx, range)) => {

@@ -75,21 +75,6 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_lines_and_characters_from_one() {
-        let index = LineIndex::new("ab\nцвет x\n");
-        assert_eq!(index.position(0), (1, 1));
-        assert_eq!(index.position(3), (2, 1));
-        // "цвет " is 9 bytes but 5 characters.
-        assert_eq!(index.position(3 + 9), (2, 6));
-        assert_eq!(index.position(999), (3, 1));
-    }
-}
-
 /// Collects diagnostics for one source while it is being parsed.
 pub struct Report<'a> {
     index: LineIndex<'a>,
@@ -124,5 +109,20 @@ impl<'a> Report<'a> {
     pub fn fatal(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         self.index
             .diagnostic(Severity::Error, offset, message.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_lines_and_characters_from_one() {
+        let index = LineIndex::new("ab\nцвет x\n");
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(3), (2, 1));
+        // "цвет " is 9 bytes but 5 characters.
+        assert_eq!(index.position(3 + 9), (2, 6));
+        assert_eq!(index.position(999), (3, 1));
     }
 }

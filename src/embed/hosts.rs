@@ -28,7 +28,11 @@ pub fn mount_new_hosts() {
         let _ = host.set_attribute(MOUNTED, "");
         let source = source_of(&host);
         let prefix = format!("gloss-{}", NEXT_WIDGET.fetch_add(1, Ordering::Relaxed));
-        leptos::mount::mount_to(host, move || view! { <GlossRoot source=source prefix=prefix/> }).forget();
+        leptos::mount::mount_to(
+            host,
+            move || view! { <GlossRoot source=source prefix=prefix/> },
+        )
+        .forget();
     }
 }
 

@@ -22,7 +22,10 @@ fn report(info: &std::panic::PanicHookInfo) {
         return;
     };
     for i in 0..roots.length() {
-        let Some(root) = roots.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(root) = roots
+            .get(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
             continue;
         };
         let _ = root.set_attribute("data-gloss-state", "error");

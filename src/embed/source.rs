@@ -21,23 +21,42 @@ pub enum Source {
 /// Why a source could not be loaded; `Display` is the message for readers.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
-    Network { url: String, cause: String },
-    Status { url: String, status: u16, text: String },
-    Timeout { url: String },
-    NotUtf8 { url: String, offset: usize },
+    Network {
+        url: String,
+        cause: String,
+    },
+    Status {
+        url: String,
+        status: u16,
+        text: String,
+    },
+    Timeout {
+        url: String,
+    },
+    NotUtf8 {
+        url: String,
+        offset: usize,
+    },
 }
 
 impl LoadError {
     /// Whether trying again may help.
     pub fn retryable(&self) -> bool {
-        matches!(self, LoadError::Network { .. } | LoadError::Timeout { .. } | LoadError::Status { status: 500.., .. })
+        matches!(
+            self,
+            LoadError::Network { .. }
+                | LoadError::Timeout { .. }
+                | LoadError::Status { status: 500.., .. }
+        )
     }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Network { url, cause } => write!(f, "The network request for {url} failed ({cause})."),
+            LoadError::Network { url, cause } => {
+                write!(f, "The network request for {url} failed ({cause}).")
+            }
             LoadError::Status { url, status, text } => {
                 write!(f, "The server answered HTTP {status}")?;
                 if !text.is_empty() {
@@ -61,7 +80,9 @@ impl fmt::Display for LoadError {
 /// The absolute URL of `url` relative to the page.
 pub fn absolute_url(url: &str) -> Option<String> {
     let page = web_sys::window()?.location().href().ok()?;
-    web_sys::Url::new_with_base(url, &page).ok().map(|u| u.href())
+    web_sys::Url::new_with_base(url, &page)
+        .ok()
+        .map(|u| u.href())
 }
 
 /// Fetches `url` as UTF-8 text.
@@ -73,12 +94,14 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
         init.set_signal(Some(&c.signal()));
     }
     // A timer aborts the fetch; the abort surfaces as an AbortError below.
-    let abort = controller.clone().map(|c| {
-        wasm_bindgen::closure::Closure::once_into_js(move || c.abort())
+    let abort = controller
+        .clone()
+        .map(|c| wasm_bindgen::closure::Closure::once_into_js(move || c.abort()));
+    let timer = abort.as_ref().and_then(|f| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), TIMEOUT_MS)
+            .ok()
     });
-    let timer = abort
-        .as_ref()
-        .and_then(|f| window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), TIMEOUT_MS).ok());
     let result = fetch_bytes(&window, url, &init).await;
     if let Some(t) = timer {
         window.clear_timeout_with_handle(t);
@@ -90,17 +113,28 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     })
 }
 
-async fn fetch_bytes(window: &web_sys::Window, url: &str, init: &RequestInit) -> Result<Vec<u8>, LoadError> {
+async fn fetch_bytes(
+    window: &web_sys::Window,
+    url: &str,
+    init: &RequestInit,
+) -> Result<Vec<u8>, LoadError> {
     let failed = |e: JsValue| {
-        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
         if name.as_deref() == Some("AbortError") {
-            LoadError::Timeout { url: url.to_owned() }
+            LoadError::Timeout {
+                url: url.to_owned(),
+            }
         } else {
             let cause = js_sys::Reflect::get(&e, &"message".into())
                 .ok()
                 .and_then(|m| m.as_string())
                 .unwrap_or_else(|| "unknown error".into());
-            LoadError::Network { url: url.to_owned(), cause }
+            LoadError::Network {
+                url: url.to_owned(),
+                cause,
+            }
         }
     };
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))

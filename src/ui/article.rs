@@ -5,7 +5,9 @@
 //! others answer to hover only. Speaker mentions, quotes and event passages
 //! carry their DOM-contract attributes for highlighting.
 
-use super::hovercard::{click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves};
+use super::hovercard::{
+    click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves,
+};
 use super::selection::Selection;
 use crate::core::document::{Align, Block, Inline};
 use crate::core::ids::TermId;
@@ -54,7 +56,10 @@ impl ArticleRenderer {
     }
 
     pub fn blocks(&self, blocks: &[Block]) -> AnyView {
-        let footnotes: Vec<&Block> = blocks.iter().filter(|b| matches!(b, Block::Footnote { .. })).collect();
+        let footnotes: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Footnote { .. }))
+            .collect();
         let main: Vec<AnyView> = blocks
             .iter()
             .filter(|b| !matches!(b, Block::Footnote { .. }))
@@ -115,7 +120,9 @@ impl ArticleRenderer {
                 let head: Vec<AnyView> = head
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| view! { <th scope="col" class=align(i)>{self.inlines(c)}</th> }.into_any())
+                    .map(|(i, c)| {
+                        view! { <th scope="col" class=align(i)>{self.inlines(c)}</th> }.into_any()
+                    })
                     .collect();
                 let rows: Vec<AnyView> = rows
                     .iter()
@@ -123,7 +130,9 @@ impl ArticleRenderer {
                         let cells: Vec<AnyView> = row
                             .iter()
                             .enumerate()
-                            .map(|(i, c)| view! { <td class=align(i)>{self.inlines(c)}</td> }.into_any())
+                            .map(|(i, c)| {
+                                view! { <td class=align(i)>{self.inlines(c)}</td> }.into_any()
+                            })
                             .collect();
                         view! { <tr>{cells}</tr> }.into_any()
                     })
@@ -138,7 +147,9 @@ impl ArticleRenderer {
                 }
                 .into_any()
             }
-            Block::Footnote { number, content, .. } => {
+            Block::Footnote {
+                number, content, ..
+            } => {
                 let id = self.footnote_id(*number);
                 let back = format!("#{}-ref", id);
                 let inner: Vec<AnyView> = content.iter().map(|b| self.block(b)).collect();
@@ -212,7 +223,8 @@ impl ArticleRenderer {
 
     fn term(&self, id: &TermId, decorated: bool, content: &[Inline]) -> AnyView {
         if !self.interactive {
-            return view! { <span class="gloss-term-ref">{self.inlines(content)}</span> }.into_any();
+            return view! { <span class="gloss-term-ref">{self.inlines(content)}</span> }
+                .into_any();
         }
         let mention = self.next_mention.get();
         self.next_mention.set(mention + 1);

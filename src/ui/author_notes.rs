@@ -7,7 +7,10 @@ use leptos::prelude::*;
 /// A collapsible list of diagnostics with their line and column.
 #[component]
 pub fn AuthorNotes(diagnostics: Vec<Diagnostic>) -> impl IntoView {
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let summary = format!(
         "Author notes: {} problem{} in this explainer",
         diagnostics.len(),

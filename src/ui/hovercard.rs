@@ -39,12 +39,19 @@ fn schedule(selection: Selection, delay: Duration, action: impl FnOnce() + 'stat
 
 fn open(selection: Selection, term: TermId, mention: usize, pinned: bool) {
     cancel_timer(selection);
-    selection.card.set(Some(OpenCard { term, mention, pinned }));
+    selection.card.set(Some(OpenCard {
+        term,
+        mention,
+        pinned,
+    }));
 }
 
 /// Closes the card unless a click pinned it.
 fn close_unless_pinned(selection: Selection) {
-    if selection.card.with_untracked(|c| c.as_ref().is_some_and(|c| !c.pinned)) {
+    if selection
+        .card
+        .with_untracked(|c| c.as_ref().is_some_and(|c| !c.pinned))
+    {
         selection.card.set(None);
     }
 }
@@ -55,11 +62,16 @@ pub fn pointer_enters_term(selection: Selection, term: TermId, mention: usize, e
     if ev.pointer_type() == "touch" {
         return;
     }
-    if selection.card.with_untracked(|c| c.as_ref().is_some_and(|c| c.mention == mention)) {
+    if selection
+        .card
+        .with_untracked(|c| c.as_ref().is_some_and(|c| c.mention == mention))
+    {
         cancel_timer(selection);
         return;
     }
-    schedule(selection, OPEN_DELAY, move || open(selection, term, mention, false));
+    schedule(selection, OPEN_DELAY, move || {
+        open(selection, term, mention, false)
+    });
 }
 
 /// The pointer left a mention or the card: close after the grace delay.
@@ -71,12 +83,17 @@ pub fn pointer_leaves(selection: Selection, ev: PointerEvent) {
         cancel_timer(selection);
         return;
     }
-    schedule(selection, CLOSE_DELAY, move || close_unless_pinned(selection));
+    schedule(selection, CLOSE_DELAY, move || {
+        close_unless_pinned(selection)
+    });
 }
 
 /// Keyboard focus reached a decorated mention: open at once.
 pub fn focus_enters_term(selection: Selection, term: TermId, mention: usize) {
-    if selection.card.with_untracked(|c| c.as_ref().is_some_and(|c| c.mention == mention)) {
+    if selection
+        .card
+        .with_untracked(|c| c.as_ref().is_some_and(|c| c.mention == mention))
+    {
         return;
     }
     open(selection, term, mention, false);
@@ -87,8 +104,10 @@ pub fn focus_leaves(selection: Selection, ev: FocusEvent) {
     let into_card = ev
         .related_target()
         .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|el| el.closest("[data-gloss-card]").ok().flatten().is_some()
-            || el.closest("[data-gloss-mention]").ok().flatten().is_some());
+        .is_some_and(|el| {
+            el.closest("[data-gloss-card]").ok().flatten().is_some()
+                || el.closest("[data-gloss-mention]").ok().flatten().is_some()
+        });
     if !into_card {
         cancel_timer(selection);
         selection.card.set(None);
@@ -127,7 +146,9 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
         }
     });
     let reposition = move || {
-        if let (Some((_, mention)), Some(card)) = (current.get_untracked(), card_ref.get_untracked()) {
+        if let (Some((_, mention)), Some(card)) =
+            (current.get_untracked(), card_ref.get_untracked())
+        {
             show_and_place(&card, mention);
         }
     };
@@ -164,7 +185,9 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
             .is_some_and(|el| {
-                card_ref.get_untracked().is_some_and(|card| card.contains(Some(&el)))
+                card_ref
+                    .get_untracked()
+                    .is_some_and(|card| card.contains(Some(&el)))
                     || el.closest("[data-gloss-mention]").ok().flatten().is_some()
             });
         if !inside {
@@ -274,5 +297,8 @@ fn show_and_place(card: &HtmlElement, mention: usize) {
     let _ = style.set_property("left", &format!("{}px", placement.left));
     let _ = style.set_property("top", &format!("{}px", placement.top));
     let _ = style.set_property("max-height", &format!("{}px", placement.max_height));
-    let _ = card.set_attribute("data-placement", if placement.above { "above" } else { "below" });
+    let _ = card.set_attribute(
+        "data-placement",
+        if placement.above { "above" } else { "below" },
+    );
 }

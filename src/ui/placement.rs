@@ -25,7 +25,12 @@ const GAP: f64 = 8.0;
 
 /// Places a card of `card` size (only width and height are read) for a term
 /// at `anchor` in a viewport of `viewport_width` × `viewport_height`.
-pub fn place_card(anchor: Rect, card: Rect, viewport_width: f64, viewport_height: f64) -> Placement {
+pub fn place_card(
+    anchor: Rect,
+    card: Rect,
+    viewport_width: f64,
+    viewport_height: f64,
+) -> Placement {
     let below = viewport_height - (anchor.top + anchor.height) - 2.0 * GAP;
     let above = anchor.top - 2.0 * GAP;
     let go_above = card.height > below && above > below;

@@ -2,8 +2,8 @@
 //! widget.
 
 use crate::core::ids::TermId;
-use leptos::prelude::*;
 use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::prelude::*;
 
 /// An open hovercard: which term, from which mention, and whether a click or
 /// tap pinned it (a pinned card ignores the pointer leaving).

@@ -11,4 +11,5 @@ mod format;
 mod mentions;
 mod outline;
 mod references;
+mod tidy;
 mod untrusted;

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Quick start, command 2: installs what is missing, then runs every check and
+# test: formatting, clippy on both targets, the core's native tests, the
+# component tests in headless Chromium and Firefox, and the end-to-end suite
+# against a release build of dist/ in Chromium, Firefox and WebKit.
+#   GLOSS_BROWSERS="chromium" scripts/test.sh   # fewer engines while iterating
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh test
+
+browsers="${GLOSS_BROWSERS:-chromium firefox webkit}"
+geckodriver="$(command -v geckodriver)"
+
+step() { printf '\n== %s\n' "$1" >&2; }
+
+step "format"
+cargo fmt --check
+
+step "clippy (native and wasm)"
+cargo clippy --locked --all-targets -q -- -D warnings
+cargo clippy --locked --all-targets -q --target wasm32-unknown-unknown -- -D warnings
+
+step "core: native unit and integration tests"
+cargo test --locked -q
+
+for browser in $browsers; do
+  case "$browser" in
+    chromium)
+      step "components in Chromium"
+      CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test components ;;
+    firefox)
+      step "components in Firefox"
+      GECKODRIVER="$geckodriver" cargo test --locked --target wasm32-unknown-unknown --test components ;;
+  esac
+done
+
+step "release build of dist/ for the end-to-end suite"
+trunk build --release --dist target/e2e-dist
+
+for browser in $browsers; do
+  step "end to end in $browser"
+  if [ "$browser" = webkit ]; then
+    # MiniBrowser has no headless mode: it runs in a virtual display.
+    GLOSS_BROWSER=webkit GLOSS_DIST=target/e2e-dist xvfb-run -a target/py/bin/pytest tests/e2e -q
+  else
+    GLOSS_BROWSER="$browser" GECKODRIVER="$geckodriver" GLOSS_DIST=target/e2e-dist target/py/bin/pytest tests/e2e -q
+  fi
+done
