@@ -26,8 +26,24 @@ summary = "An industrial region of eastern Ukraine."
 [speakers.putin]
 name = "Vladimir Putin"
 aliases = ["Putin"]
+group = "Russia"
+[speakers.trump]
+name = "Donald Trump"
+group = "United States"
+[[events]]
+id = "talks"
+date = "2025-12-02"
+title = "Talks"
+speakers = ["putin"]
+terms = ["donbas"]
+[[events]]
+id = "call"
+date = "2025-12-03"
+title = "Call"
+speakers = ["trump"]
 +++
-Putin spoke of Donbas. Donbas again.
+Putin spoke of Donbas. Donbas again. [“We will”](quote:putin) he said [at the talks](event:talks).
+Trump [called](event:call).
 "#;
 
 fn fresh_host() -> HtmlElement {
@@ -240,4 +256,99 @@ fn places_cards_beside_never_over_the_term() {
         700.0,
     );
     assert_eq!(p.left, 8.0);
+}
+
+fn active(host: &Element, selector: &str) -> Vec<String> {
+    let list = host
+        .query_selector_all(&format!("{selector}[data-active]"))
+        .unwrap();
+    (0..list.length())
+        .map(|i| {
+            list.get(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .outer_html()
+                .chars()
+                .take(60)
+                .collect()
+        })
+        .collect()
+}
+
+fn click(host: &Element, selector: &str) {
+    find(host, selector)
+        .unwrap_or_else(|| panic!("{selector}"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_speaker_lights_up_their_mentions_quotes_and_events() {
+    let host = mount_demo();
+    tick().await;
+    click(&host, "[data-speaker='putin']");
+    tick().await;
+    assert_eq!(
+        active(&host, "[data-speaker-ref='putin']").len(),
+        2,
+        "mention and quote"
+    );
+    assert_eq!(active(&host, "[data-quote]").len(), 1);
+    assert_eq!(active(&host, "[data-event='talks']").len(), 1);
+    assert!(active(&host, "[data-event='call']").is_empty());
+    assert!(
+        active(&host, "[data-event-ref]").is_empty(),
+        "passages light up only for a chosen event"
+    );
+    click(&host, "[data-speaker='putin']");
+    tick().await;
+    assert!(
+        active(&host, "[data-speaker-ref]").is_empty(),
+        "choosing again clears"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn selecting_an_event_lights_up_its_passages_speakers_and_terms() {
+    let host = mount_demo();
+    tick().await;
+    click(&host, "[data-event='talks']");
+    tick().await;
+    assert_eq!(active(&host, "[data-event-ref='talks']").len(), 1);
+    assert!(active(&host, "[data-event-ref='call']").is_empty());
+    assert_eq!(active(&host, "[data-speaker='putin']").len(), 1);
+    assert!(active(&host, "[data-speaker='trump']").is_empty());
+    assert_eq!(
+        active(&host, "[data-term='donbas']").len(),
+        2,
+        "every mention of its term"
+    );
+    // Another choice replaces the first; Escape inside the widget clears.
+    click(&host, "[data-event='call']");
+    tick().await;
+    assert!(active(&host, "[data-event-ref='talks']").is_empty());
+    assert_eq!(active(&host, "[data-speaker='trump']").len(), 1);
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    find(&host, "[data-event='call']")
+        .unwrap()
+        .dispatch_event(&ev)
+        .unwrap();
+    tick().await;
+    assert!(active(&host, "[data-event]").is_empty(), "Escape clears");
+}
+
+#[wasm_bindgen_test]
+async fn groups_people_and_counts_their_mentions() {
+    let host = mount_demo();
+    tick().await;
+    let groups = host.query_selector_all(".gloss-group-name").unwrap();
+    let names: Vec<String> = (0..groups.length())
+        .map(|i| groups.get(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["Russia", "United States"]);
+    let count = find(&host, "[data-speaker='putin'] .gloss-speaker-count").unwrap();
+    assert_eq!(count.text_content().unwrap(), "1 mention");
 }

@@ -13,6 +13,7 @@ pub mod dedent;
 pub mod definitions;
 pub mod diagnostic;
 pub mod document;
+pub mod fragment;
 pub mod front_matter;
 pub mod ids;
 pub mod markdown;

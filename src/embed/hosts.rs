@@ -27,12 +27,27 @@ pub fn mount_new_hosts() {
         }
         let _ = host.set_attribute(MOUNTED, "");
         let source = source_of(&host);
-        let prefix = format!("gloss-{}", NEXT_WIDGET.fetch_add(1, Ordering::Relaxed));
+        let prefix = widget_key(&host);
         leptos::mount::mount_to(
             host,
             move || view! { <GlossRoot source=source prefix=prefix/> },
         )
         .forget();
+    }
+}
+
+/// The widget's key in element ids and the URL fragment: the host's own id
+/// when it has a usable one (stable across page edits), else a counter.
+fn widget_key(host: &Element) -> String {
+    let id = host.id();
+    if !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        format!("gloss-{id}")
+    } else {
+        format!("gloss-{}", NEXT_WIDGET.fetch_add(1, Ordering::Relaxed))
     }
 }
 

@@ -8,9 +8,9 @@
 use super::hovercard::{
     click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves,
 };
-use super::selection::Selection;
+use super::selection::{flag, Selection, Target};
 use crate::core::document::{Align, Block, Inline};
-use crate::core::ids::TermId;
+use crate::core::ids::{EventId, SpeakerId, TermId};
 use leptos::prelude::*;
 use std::cell::Cell;
 
@@ -180,7 +180,11 @@ impl ArticleRenderer {
             Inline::Strikethrough(c) => view! { <del>{self.inlines(c)}</del> }.into_any(),
             Inline::Code(t) => view! { <code>{t.clone()}</code> }.into_any(),
             Inline::HardBreak => view! { <br/> }.into_any(),
-            Inline::Link { url, title, content } => {
+            Inline::Link {
+                url,
+                title,
+                content,
+            } => {
                 let title = (!title.is_empty()).then(|| title.clone());
                 view! {
                     <a href=self.resolve(url) title=title rel="noopener noreferrer">{self.inlines(content)}</a>
@@ -190,25 +194,18 @@ impl ArticleRenderer {
             Inline::Image { url, alt } => {
                 view! { <img src=self.resolve(url) alt=alt.clone() loading="lazy"/> }.into_any()
             }
-            Inline::Term { id, decorated, content } => self.term(id, *decorated, content),
-            Inline::Speaker { id, content } => {
-                view! { <span class="gloss-speaker-ref" data-speaker-ref=id.to_string()>{self.inlines(content)}</span> }
-                    .into_any()
-            }
-            Inline::Quote { speaker, index, content } => view! {
-                <span
-                    class="gloss-quote"
-                    data-speaker-ref=speaker.to_string()
-                    data-quote=index.to_string()
-                >
-                    {self.inlines(content)}
-                </span>
-            }
-            .into_any(),
-            Inline::EventRef { id, content } => {
-                view! { <span class="gloss-event-ref" data-event-ref=id.to_string()>{self.inlines(content)}</span> }
-                    .into_any()
-            }
+            Inline::Term {
+                id,
+                decorated,
+                content,
+            } => self.term(id, *decorated, content),
+            Inline::Speaker { id, content } => self.speaker_ref(id, None, content),
+            Inline::Quote {
+                speaker,
+                index,
+                content,
+            } => self.speaker_ref(speaker, Some(*index), content),
+            Inline::EventRef { id, content } => self.event_ref(id, content),
             Inline::FootnoteRef { number, .. } => {
                 let id = self.footnote_id(*number);
                 view! {
@@ -221,6 +218,56 @@ impl ArticleRenderer {
         }
     }
 
+    /// A speaker mention, or with `quote` an attributed quotation (which the
+    /// sidebar can jump to, hence its id and `tabindex="-1"`).
+    fn speaker_ref(&self, id: &SpeakerId, quote: Option<usize>, content: &[Inline]) -> AnyView {
+        let selection = self.selection;
+        let content = self.inlines(content);
+        if !self.interactive {
+            return view! { <span class="gloss-speaker-ref">{content}</span> }.into_any();
+        }
+        let active_id = id.clone();
+        let class = if quote.is_some() {
+            "gloss-quote"
+        } else {
+            "gloss-speaker-ref"
+        };
+        view! {
+            <span
+                class=class
+                id=quote.map(|i| selection.element_id(&format!("q{i}")))
+                tabindex=quote.map(|_| "-1")
+                data-speaker-ref=id.to_string()
+                data-quote=quote.map(|i| i.to_string())
+                data-active=move || flag(selection.speaker_ref_active(&active_id))
+            >
+                {content}
+            </span>
+        }
+        .into_any()
+    }
+
+    /// A passage about an event; a click selects the event.
+    fn event_ref(&self, id: &EventId, content: &[Inline]) -> AnyView {
+        let selection = self.selection;
+        let content = self.inlines(content);
+        if !self.interactive {
+            return view! { <span class="gloss-event-ref">{content}</span> }.into_any();
+        }
+        let (active_id, click_id) = (id.clone(), id.clone());
+        view! {
+            <span
+                class="gloss-event-ref"
+                data-event-ref=id.to_string()
+                data-active=move || flag(selection.event_ref_active(&active_id))
+                on:click=move |_| selection.toggle(Target::Event(click_id.clone()))
+            >
+                {content}
+            </span>
+        }
+        .into_any()
+    }
+
     fn term(&self, id: &TermId, decorated: bool, content: &[Inline]) -> AnyView {
         if !self.interactive {
             return view! { <span class="gloss-term-ref">{self.inlines(content)}</span> }
@@ -229,7 +276,8 @@ impl ArticleRenderer {
         let mention = self.next_mention.get();
         self.next_mention.set(mention + 1);
         let selection = self.selection;
-        let (t1, t2, t3) = (id.clone(), id.clone(), id.clone());
+        let (t1, t2, t3, t4) = (id.clone(), id.clone(), id.clone(), id.clone());
+        let active = move || flag(selection.term_active(&t4));
         let enter = move |ev| pointer_enters_term(selection, t1.clone(), mention, ev);
         let leave = move |ev| pointer_leaves(selection, ev);
         if !decorated {
@@ -238,6 +286,7 @@ impl ArticleRenderer {
                     class="gloss-term-plain"
                     data-term=id.to_string()
                     data-gloss-mention=mention.to_string()
+                    data-active=active
                     on:pointerenter=enter
                     on:pointerleave=leave
                 >
@@ -257,6 +306,7 @@ impl ArticleRenderer {
                 class="gloss-term"
                 data-term=id.to_string()
                 data-gloss-mention=mention.to_string()
+                data-active=active
                 aria-expanded=move || is_open().to_string()
                 aria-controls=move || is_open().then(|| selection.card_id())
                 aria-describedby=selection.description_id(id)

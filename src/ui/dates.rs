@@ -55,3 +55,18 @@ pub fn iso_date(point: &DatePoint) -> String {
         _ => format!("{:04}", point.year),
     }
 }
+
+/// "249 years" in `lang`, by `Intl.NumberFormat`'s unit style.
+pub fn format_years(years: u32, lang: &str) -> String {
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"style".into(), &"unit".into());
+    let _ = Reflect::set(&options, &"unit".into(), &"year".into());
+    let _ = Reflect::set(&options, &"unitDisplay".into(), &"long".into());
+    let format = Intl::NumberFormat::new(&Array::of1(&JsValue::from_str(lang)), &options);
+    format
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(f64::from(years)))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| format!("{years} years"))
+}

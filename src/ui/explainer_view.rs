@@ -1,17 +1,22 @@
-//! The whole widget for one parsed explainer: header, article, the open
-//! hovercard, and the author notes.
+//! The whole widget for one parsed explainer: header, the people and
+//! chronology panels, the article, the open hovercard and the author notes,
+//! laid out side by side when the widget is wide and stacked when narrow.
 
 use super::article::ArticleRenderer;
 use super::author_notes::AuthorNotes;
+use super::chronology::Chronology;
 use super::dates::{format_date, iso_date};
 use super::hovercard::TermCard;
-use super::selection::Selection;
+use super::selection::{Selection, Target};
+use super::shared_state::sync_with_fragment;
+use super::speaker_list::SpeakerList;
 use crate::core::document::plain_text;
 use crate::core::{Diagnostic, Explainer};
 use leptos::prelude::*;
 
 /// Renders `explainer`; `base` is the URL relative links resolve against and
-/// `prefix` makes element ids unique on the page.
+/// `prefix` makes element ids (and the URL fragment's keys) unique on the
+/// page.
 #[component]
 pub fn ExplainerView(
     explainer: Explainer,
@@ -19,7 +24,7 @@ pub fn ExplainerView(
     base: Option<String>,
     prefix: String,
 ) -> impl IntoView {
-    let selection = Selection::new(prefix);
+    let selection = Selection::new(prefix, &explainer);
     provide_context(selection);
 
     let meta = explainer.meta.clone();
@@ -41,19 +46,82 @@ pub fn ExplainerView(
         .map(|t| view! { <span id=selection.description_id(&t.id)>{plain_text(&t.summary)}</span> })
         .collect();
     let notes = (!diagnostics.is_empty()).then(|| view! { <AuthorNotes diagnostics=diagnostics/> });
+    let has_people = !explainer.speakers.is_empty();
+    let has_events = !explainer.events.is_empty();
     let explainer = StoredValue::new(explainer);
+    let side = (has_people || has_events).then(|| {
+        view! {
+            <div class="gloss-side">
+                {has_people.then(|| view! { <SpeakerList explainer=explainer/> })}
+                {has_events.then(|| view! { <Chronology explainer=explainer/> })}
+            </div>
+        }
+    });
+    let layout_class = if side.is_some() {
+        "gloss-layout gloss-with-side"
+    } else {
+        "gloss-layout"
+    };
+    sync_with_fragment(selection);
+
+    // Escape clears the selection when no card is open (an open card closes
+    // first). Scoped to the widget: the page's other keys are left alone.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && selection.card.with_untracked(Option::is_none) {
+            selection.selected.set(None);
+        }
+    };
 
     view! {
-        <article class="gloss-article" lang=meta.lang.clone()>
-            <header class="gloss-header">
-                <h1 class="gloss-title">{meta.title.clone()}</h1>
-                {meta.dek.clone().map(|dek| view! { <p class="gloss-dek">{dek}</p> })}
-                {byline}
-            </header>
-            <div class="gloss-body">{body}</div>
-        </article>
-        {notes}
+        <div class="gloss-frame" id=selection.element_id("frame") lang=meta.lang.clone() on:keydown=on_keydown>
+            <div class=layout_class>
+                <header class="gloss-header">
+                    <h1 class="gloss-title" id=selection.element_id("title")>{meta.title.clone()}</h1>
+                    {meta.dek.clone().map(|dek| view! { <p class="gloss-dek">{dek}</p> })}
+                    {byline}
+                </header>
+                {side}
+                <article class="gloss-article" aria-labelledby=selection.element_id("title")>
+                    <div
+                        class="gloss-body"
+                        on:pointerover=move |ev| preview_under_pointer(selection, &ev)
+                        on:pointerleave=move |_| selection.preview.set(Vec::new())
+                    >
+                        {body}
+                    </div>
+                </article>
+            </div>
+            {notes}
+        </div>
         <div hidden>{descriptions}</div>
         <TermCard explainer=explainer base=base/>
+    }
+}
+
+/// Previews the speaker and event of the passage under the pointer. One
+/// delegated listener serves every reference in the article.
+fn preview_under_pointer(selection: Selection, ev: &web_sys::PointerEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let attr = |selector: &str, name: &str| {
+        el.closest(selector)
+            .ok()
+            .flatten()
+            .and_then(|r| r.get_attribute(name))
+    };
+    let mut targets = Vec::new();
+    if let Some(id) = attr("[data-event-ref]", "data-event-ref") {
+        targets.push(Target::Event(id.as_str().into()));
+    }
+    if let Some(id) = attr("[data-speaker-ref]", "data-speaker-ref") {
+        targets.push(Target::Speaker(id.as_str().into()));
+    }
+    if selection.preview.with_untracked(|p| *p != targets) {
+        selection.preview.set(targets);
     }
 }

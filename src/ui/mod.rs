@@ -8,11 +8,17 @@
 pub mod alert;
 pub mod article;
 pub mod author_notes;
+pub mod chronology;
 pub mod dates;
 pub mod explainer_view;
 pub mod hovercard;
+pub mod panel;
 pub mod placement;
+pub mod roving;
+pub mod scrolling;
 pub mod selection;
+pub mod shared_state;
+pub mod speaker_list;
 
 pub use alert::Alert;
 pub use explainer_view::ExplainerView;

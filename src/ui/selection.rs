@@ -1,9 +1,14 @@
-//! The reader's selection, shared through context by every component of one
-//! widget.
+//! The reader's state in one widget, shared through context: the open card,
+//! the selected speaker or event, and the reference being pointed at.
+//!
+//! Everything highlighted derives from `selected` at the point of use (see
+//! the `*_active` methods); no signal is ever copied into another.
 
-use crate::core::ids::TermId;
+use crate::core::ids::{EventId, SpeakerId, TermId};
+use crate::core::Explainer;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// An open hovercard: which term, from which mention, and whether a click or
 /// tap pinned it (a pinned card ignores the pointer leaving).
@@ -15,23 +20,127 @@ pub struct OpenCard {
     pub pinned: bool,
 }
 
-/// What the reader has open in one widget.
+/// A speaker or an event: what the reader can select, or preview by
+/// pointing at a reference in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Speaker(SpeakerId),
+    Event(EventId),
+}
+
+/// Who takes part in which event, for deriving highlights.
+#[derive(Default)]
+struct Links {
+    speaker_events: HashMap<SpeakerId, Vec<EventId>>,
+    event_speakers: HashMap<EventId, Vec<SpeakerId>>,
+    event_terms: HashMap<EventId, Vec<TermId>>,
+}
+
+/// What the reader has open or selected in one widget.
 #[derive(Clone, Copy)]
 pub struct Selection {
     pub card: RwSignal<Option<OpenCard>>,
-    /// A prefix unique to this widget on the page, for element ids.
+    pub selected: RwSignal<Option<Target>>,
+    /// The article references under the pointer (a speaker mention may sit
+    /// inside an event passage), previewed in the sidebar and chronology.
+    pub preview: RwSignal<Vec<Target>>,
+    /// A prefix unique to this widget on the page, for element ids and the
+    /// URL fragment.
     pub prefix: StoredValue<String>,
     /// The pending hover intent (open or close), so a new one replaces it.
     pub timer: StoredValue<Option<TimeoutHandle>>,
+    links: StoredValue<Links>,
 }
 
 impl Selection {
-    pub fn new(prefix: String) -> Self {
+    pub fn new(prefix: String, explainer: &Explainer) -> Self {
+        let mut links = Links::default();
+        for event in &explainer.events {
+            for speaker in &event.speakers {
+                links
+                    .speaker_events
+                    .entry(speaker.clone())
+                    .or_default()
+                    .push(event.id.clone());
+            }
+            links
+                .event_speakers
+                .insert(event.id.clone(), event.speakers.clone());
+            links
+                .event_terms
+                .insert(event.id.clone(), event.terms.clone());
+        }
         Self {
             card: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            preview: RwSignal::new(Vec::new()),
             prefix: StoredValue::new(prefix),
             timer: StoredValue::new(None),
+            links: StoredValue::new(links),
         }
+    }
+
+    /// Selects `target`, or clears the selection if it was already selected.
+    pub fn toggle(&self, target: Target) {
+        self.selected.update(|s| {
+            *s = if s.as_ref() == Some(&target) {
+                None
+            } else {
+                Some(target)
+            }
+        });
+    }
+
+    /// A speaker's mentions and quotes in the article light up when that
+    /// speaker is selected.
+    pub fn speaker_ref_active(&self, id: &SpeakerId) -> bool {
+        self.selected
+            .with(|s| matches!(s, Some(Target::Speaker(s)) if s == id))
+    }
+
+    /// An event's passages in the article light up when it is selected.
+    pub fn event_ref_active(&self, id: &EventId) -> bool {
+        self.selected
+            .with(|s| matches!(s, Some(Target::Event(e)) if e == id))
+    }
+
+    /// A term's mentions light up when a selected event concerns it.
+    pub fn term_active(&self, id: &TermId) -> bool {
+        self.selected.with(|s| match s {
+            Some(Target::Event(e)) => self
+                .links
+                .with_value(|l| l.event_terms.get(e).is_some_and(|t| t.contains(id))),
+            _ => false,
+        })
+    }
+
+    /// A speaker in the sidebar lights up when selected, or when a selected
+    /// event involves them.
+    pub fn speaker_active(&self, id: &SpeakerId) -> bool {
+        self.selected.with(|s| match s {
+            Some(Target::Speaker(s)) => s == id,
+            Some(Target::Event(e)) => self
+                .links
+                .with_value(|l| l.event_speakers.get(e).is_some_and(|s| s.contains(id))),
+            None => false,
+        })
+    }
+
+    /// An event in the chronology lights up when selected, or when the
+    /// selected speaker takes part in it.
+    pub fn event_active(&self, id: &EventId) -> bool {
+        self.selected.with(|s| match s {
+            Some(Target::Event(e)) => e == id,
+            Some(Target::Speaker(s)) => self
+                .links
+                .with_value(|l| l.speaker_events.get(s).is_some_and(|e| e.contains(id))),
+            None => false,
+        })
+    }
+
+    /// Whether the reader points at a reference to `target` in the article.
+    pub fn previewed(&self, target: &Target) -> bool {
+        self.preview.with(|p| p.contains(target))
     }
 
     /// The element id of a term's hidden description.
@@ -43,4 +152,14 @@ impl Selection {
     pub fn card_id(&self) -> String {
         format!("{}-card", self.prefix.get_value())
     }
+
+    /// An element id for anything else, unique in this widget.
+    pub fn element_id(&self, name: &str) -> String {
+        format!("{}-{name}", self.prefix.get_value())
+    }
+}
+
+/// `data-active` as Leptos renders it: present (empty) or absent.
+pub fn flag(on: bool) -> Option<&'static str> {
+    on.then_some("")
 }

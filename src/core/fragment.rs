@@ -1,0 +1,149 @@
+//! The reader's state as a URL fragment, so it can be shared as a link.
+//!
+//! Several widgets share one page and so one fragment: each writes only its
+//! own `KEY.name=value` pairs and keeps everyone else's, e.g.
+//! `#g1.speaker=putin&g1.term=donbas&g2.event=moscow-talks`. Values are
+//! percent-encoded, so any id round-trips.
+
+use super::ids::{EventId, SpeakerId, TermId};
+
+/// What one widget stores in the fragment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WidgetState {
+    pub term: Option<TermId>,
+    pub speaker: Option<SpeakerId>,
+    pub event: Option<EventId>,
+}
+
+/// Reads the state of widget `key` from a fragment (with or without `#`).
+pub fn read_state(fragment: &str, key: &str) -> WidgetState {
+    let mut state = WidgetState::default();
+    for (name, value) in pairs(fragment) {
+        let Some(field) = name
+            .strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix('.'))
+        else {
+            continue;
+        };
+        match field {
+            "term" => state.term = Some(TermId(value)),
+            "speaker" => state.speaker = Some(SpeakerId(value)),
+            "event" => state.event = Some(EventId(value)),
+            _ => {}
+        }
+    }
+    state
+}
+
+/// The fragment with widget `key`'s pairs replaced by `state`; other pairs
+/// (other widgets', or anything else) keep their order. No leading `#`.
+pub fn write_state(fragment: &str, key: &str, state: &WidgetState) -> String {
+    let prefix = format!("{key}.");
+    let mut parts: Vec<String> = fragment
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| {
+            !p.is_empty() && !decode(p.split('=').next().unwrap_or("")).starts_with(&prefix)
+        })
+        .map(str::to_owned)
+        .collect();
+    let fields = [
+        ("term", state.term.as_ref().map(|t| t.as_str())),
+        ("speaker", state.speaker.as_ref().map(|s| s.as_str())),
+        ("event", state.event.as_ref().map(|e| e.as_str())),
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value {
+            parts.push(format!(
+                "{}={}",
+                encode(&format!("{key}.{name}")),
+                encode(value)
+            ));
+        }
+    }
+    parts.join("&")
+}
+
+fn pairs(fragment: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| (decode(k), decode(v)))
+}
+
+/// Percent-encodes everything but unreserved characters.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_field_and_odd_ids() {
+        let state = WidgetState {
+            term: Some(TermId::from("donbas")),
+            speaker: Some(SpeakerId::from("é & =")),
+            event: Some(EventId::from("moscow-talks")),
+        };
+        let fragment = write_state("", "g1", &state);
+        assert_eq!(
+            fragment,
+            "g1.term=donbas&g1.speaker=%C3%A9%20%26%20%3D&g1.event=moscow-talks"
+        );
+        assert_eq!(read_state(&format!("#{fragment}"), "g1"), state);
+    }
+
+    #[test]
+    fn keeps_other_widgets_pairs() {
+        let fragment = "g2.event=x&g1.term=old&top";
+        let state = WidgetState {
+            speaker: Some(SpeakerId::from("putin")),
+            ..WidgetState::default()
+        };
+        assert_eq!(
+            write_state(fragment, "g1", &state),
+            "g2.event=x&top&g1.speaker=putin"
+        );
+        assert_eq!(read_state(fragment, "g2").event, Some(EventId::from("x")));
+        assert_eq!(read_state(fragment, "g1").term, Some(TermId::from("old")));
+        assert_eq!(read_state(fragment, "g10"), WidgetState::default());
+    }
+
+    #[test]
+    fn clearing_removes_the_widgets_pairs() {
+        assert_eq!(
+            write_state("#g1.term=a&g2.term=b", "g1", &WidgetState::default()),
+            "g2.term=b"
+        );
+    }
+}

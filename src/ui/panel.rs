@@ -1,0 +1,48 @@
+//! A side panel (people, chronology): a labelled region whose body folds
+//! away behind a disclosure button in a narrow widget, and is always shown
+//! beside the article in a wide one (CSS container queries decide).
+
+use super::selection::Selection;
+use leptos::prelude::*;
+
+/// A labelled, collapsible region.
+#[component]
+pub fn Panel(
+    /// Short name for element ids.
+    name: &'static str,
+    /// The visible heading.
+    title: String,
+    /// A count shown after the title ("9").
+    count: usize,
+    children: Children,
+) -> impl IntoView {
+    let selection = expect_context::<Selection>();
+    let open = RwSignal::new(false);
+    let heading_id = selection.element_id(&format!("{name}-heading"));
+    let body_id = selection.element_id(&format!("{name}-body"));
+    let controls = body_id.clone();
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class=format!("gloss-panel gloss-{name}") aria-labelledby=labelled_by>
+            <h2 class="gloss-panel-heading" id=heading_id>
+                <button
+                    type="button"
+                    class="gloss-panel-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=controls
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    <span class="gloss-panel-title">{title.clone()}</span>
+                    <span class="gloss-panel-count">{count.to_string()}</span>
+                </button>
+                <span class="gloss-panel-label">
+                    <span class="gloss-panel-title">{title}</span>
+                    <span class="gloss-panel-count">{count.to_string()}</span>
+                </span>
+            </h2>
+            <div class="gloss-panel-body" id=body_id hidden=move || !open.get()>
+                {children()}
+            </div>
+        </section>
+    }
+}

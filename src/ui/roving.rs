@@ -1,0 +1,36 @@
+//! Arrow-key navigation inside one list (a "roving tab stop"): the list is a
+//! single Tab stop, and arrow keys, Home and End move between its items.
+//! The handler sits on the list element, never on the page.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+
+/// Moves focus among the elements matching `selector` inside the list that
+/// received `ev`, and returns the index focused, if the key was one of ours.
+pub fn move_focus(ev: &KeyboardEvent, selector: &str) -> Option<usize> {
+    let list: Element = ev.current_target()?.dyn_into().ok()?;
+    let items = list.query_selector_all(selector).ok()?;
+    let count = items.length() as usize;
+    if count == 0 {
+        return None;
+    }
+    let active = document().active_element();
+    let current = (0..count).find(|&i| {
+        items
+            .get(i as u32)
+            .zip(active.as_ref())
+            .is_some_and(|(item, active)| item.contains(Some(active)))
+    });
+    let next = match ev.key().as_str() {
+        "ArrowDown" | "ArrowRight" => current.map_or(0, |i| (i + 1).min(count - 1)),
+        "ArrowUp" | "ArrowLeft" => current.map_or(0, |i| i.saturating_sub(1)),
+        "Home" => 0,
+        "End" => count - 1,
+        _ => return None,
+    };
+    ev.prevent_default();
+    let item: HtmlElement = items.get(next as u32)?.dyn_into().ok()?;
+    let _ = item.focus();
+    Some(next)
+}

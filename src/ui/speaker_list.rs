@@ -1,0 +1,135 @@
+//! The people of the story, grouped and colour-coded by `group`, each with
+//! role, mention count and attributed quotes. Selecting a person highlights
+//! their mentions, quotes and events; each quote jumps to its place.
+
+use super::panel::Panel;
+use super::roving::move_focus;
+use super::scrolling::scroll_to;
+use super::selection::{flag, Selection, Target};
+use crate::core::ids::SpeakerId;
+use crate::core::Explainer;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{FocusOptions, HtmlElement};
+
+/// Speakers in groups, in the order groups first appear.
+fn grouped(explainer: &Explainer) -> Vec<(Option<String>, Vec<usize>)> {
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    for (i, speaker) in explainer.speakers.iter().enumerate() {
+        match groups.iter_mut().find(|(g, _)| *g == speaker.group) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((speaker.group.clone(), vec![i])),
+        }
+    }
+    groups
+}
+
+/// The sidebar of people.
+#[component]
+pub fn SpeakerList(explainer: StoredValue<Explainer>) -> impl IntoView {
+    let selection = expect_context::<Selection>();
+    // The speaker that holds the list's single Tab stop.
+    let tab_stop = RwSignal::new(0usize);
+    let (count, groups) = explainer.with_value(|e| (e.speakers.len(), grouped(e)));
+    let groups: Vec<_> = groups
+        .into_iter()
+        .enumerate()
+        .map(|(group_index, (group, members))| {
+            let heading = group.map(|g| view! { <h3 class="gloss-group-name">{g}</h3> });
+            let items: Vec<_> = members
+                .into_iter()
+                .map(|i| explainer.with_value(|e| speaker_item(e, i, selection, tab_stop)))
+                .collect();
+            view! {
+                <div class=format!("gloss-group gloss-group-{}", group_index % 6)>
+                    {heading}
+                    <ul class="gloss-speakers" role="list">{items}</ul>
+                </div>
+            }
+        })
+        .collect();
+    view! {
+        <Panel name="people" title="People".to_string() count=count>
+            <div
+                class="gloss-people-list"
+                on:keydown=move |ev| {
+                    if let Some(i) = move_focus(&ev, "[data-speaker]") {
+                        tab_stop.set(i);
+                    }
+                }
+            >
+                {groups}
+            </div>
+        </Panel>
+    }
+}
+
+fn speaker_item(
+    e: &Explainer,
+    index: usize,
+    selection: Selection,
+    tab_stop: RwSignal<usize>,
+) -> impl IntoView {
+    let speaker = &e.speakers[index];
+    let id: SpeakerId = speaker.id.clone();
+    let id_text = id.to_string();
+    let (active_id, toggle_id, preview_id) = (id.clone(), id.clone(), id.clone());
+    let mentions = match speaker.mentions {
+        1 => "1 mention".to_string(),
+        n => format!("{n} mentions"),
+    };
+    let quotes: Vec<_> = e
+        .quotes
+        .iter()
+        .filter(|q| q.speaker == id)
+        .map(|q| {
+            let target = selection.element_id(&format!("q{}", q.index));
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="gloss-quote-jump"
+                        on:click=move |_| jump_to(&target)
+                    >
+                        {q.text.clone()}
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+    let quotes =
+        (!quotes.is_empty()).then(|| view! { <ul class="gloss-quotes" role="list">{quotes}</ul> });
+    view! {
+        <li class="gloss-speaker-item">
+            <button
+                type="button"
+                class="gloss-speaker"
+                data-speaker=id_text
+                tabindex=move || if tab_stop.get() == index { "0" } else { "-1" }
+                aria-pressed=move || selection.selected.with(|s| matches!(s, Some(Target::Speaker(s)) if *s == active_id)).to_string()
+                data-active=move || flag(selection.speaker_active(&toggle_id))
+                data-preview=move || flag(selection.previewed(&Target::Speaker(preview_id.clone())))
+                on:focus=move |_| tab_stop.set(index)
+                on:click=move |_| selection.toggle(Target::Speaker(id.clone()))
+            >
+                <span class="gloss-speaker-name">{speaker.name.clone()}</span>
+                {speaker.role.clone().map(|r| view! { <span class="gloss-speaker-role">{r}</span> })}
+                <span class="gloss-speaker-count">{mentions}</span>
+            </button>
+            {quotes}
+        </li>
+    }
+}
+
+/// Scrolls to a quote in the article and moves focus there, so keyboard and
+/// screen-reader users land where the quote is.
+fn jump_to(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        scroll_to(&el);
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let options = FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+"""End-to-end tests of the people sidebar, the chronology and the one
+selection that links them to the article (DESIGN.md sections 3-4): by mouse
+and by keyboard, the URL fragment round trip, and a phone-sized widget.
+
+Ids come from the demo's front matter, so the tests follow the data.
+"""
+
+import json
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+WAIT = 5
+
+
+def css(value: str) -> str:
+    return json.dumps(value)
+
+
+def find(reader, selector: str):
+    return reader.driver.find_elements(By.CSS_SELECTOR, ".gloss " + selector)
+
+
+def one(reader, selector: str):
+    found = find(reader, selector)
+    assert found, f"nothing matches {selector!r}"
+    return found[0]
+
+
+def wait_until(reader, predicate, message: str):
+    try:
+        WebDriverWait(reader.driver, WAIT, poll_frequency=0.05).until(lambda _: predicate())
+    except Exception:
+        raise AssertionError(message) from None
+
+
+def active(reader, selector: str) -> list:
+    return find(reader, selector + "[data-active]")
+
+
+def events_with_speaker(demo, speaker: str) -> set:
+    return {e["id"] for e in demo.front_matter["events"] if speaker in e.get("speakers", [])}
+
+
+def in_viewport(reader, el) -> bool:
+    return reader.driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return r.bottom > 0 && r.top < window.innerHeight;", el)
+
+
+def test_choosing_a_speaker_highlights_their_quotes_mentions_and_events(reader, demo):
+    reader.open_explainer()
+    one(reader, '[data-speaker="putin"]').click()
+
+    quotes = active(reader, '[data-quote][data-speaker-ref="putin"]')
+    assert len(quotes) == 2, "both of Putin's quotes light up"
+    assert active(reader, '[data-speaker-ref="putin"]:not([data-quote])'), "his mentions light up"
+    lit = {el.get_attribute("data-event") for el in active(reader, "[data-event]")}
+    assert lit == events_with_speaker(demo, "putin")
+    assert not active(reader, '[data-speaker-ref="trump"]'), "nobody else lights up"
+    assert one(reader, '[data-speaker="putin"]').get_attribute("aria-pressed") == "true"
+
+    one(reader, '[data-speaker="putin"]').click()
+    assert not active(reader, "[data-speaker-ref]"), "choosing again clears"
+
+
+def test_choosing_an_event_scrolls_to_and_highlights_its_passage(reader, demo):
+    reader.open_explainer()
+    event = next(e for e in demo.front_matter["events"] if e["id"] == "moscow-talks")
+    one(reader, '[data-event="moscow-talks"]').click()
+
+    passage = one(reader, '[data-event-ref="moscow-talks"]')
+    wait_until(reader, lambda: in_viewport(reader, passage), "the passage scrolled into view")
+    assert passage.get_attribute("data-active") is not None
+    lit = {el.get_attribute("data-speaker") for el in active(reader, "[data-speaker]")}
+    assert lit == set(event["speakers"]), "the event's speakers light up in the sidebar"
+    for term in event.get("terms", []):
+        assert active(reader, f"[data-term={css(term)}]"), f"mentions of {term} light up"
+
+
+def test_everything_works_by_keyboard(reader, demo):
+    reader.open_explainer()
+    # The people list is one Tab stop; arrows move inside it.
+    first_speaker = one(reader, "[data-speaker]")
+    reader.driver.execute_script("document.activeElement && document.activeElement.blur()")
+    for _ in range(30):
+        reader.press("Tab")
+        if reader.active_element().get_attribute("data-speaker") is not None:
+            break
+    assert reader.active_element() == first_speaker, "Tab reaches the first person"
+    reader.press("arrow_down")
+    second = find(reader, "[data-speaker]")[1]
+    assert reader.active_element() == second
+    reader.press("home")
+    assert reader.active_element() == first_speaker
+    reader.press("Enter")
+    speaker = first_speaker.get_attribute("data-speaker")
+    assert active(reader, f"[data-speaker-ref={css(speaker)}]"), "Enter selects"
+    reader.press("Escape")
+    assert not active(reader, "[data-speaker-ref]"), "Escape clears"
+
+    # The chronology is one Tab stop too: Tab once more, then End and Enter.
+    reader.press("Tab")
+    while reader.active_element().get_attribute("data-event") is None:
+        reader.press("Tab")
+    events = find(reader, "[data-event]")
+    assert reader.active_element() == events[0]
+    reader.press("end")
+    assert reader.active_element() == events[-1]
+    reader.press("arrow_up")
+    assert reader.active_element() == events[-2]
+    reader.press(" ")
+    chosen = events[-2].get_attribute("data-event")
+    assert events[-2].get_attribute("aria-pressed") == "true", "Space selects"
+    refs = find(reader, f"[data-event-ref={css(chosen)}]")
+    assert all(r.get_attribute("data-active") is not None for r in refs)
+
+
+def test_arrow_keys_stay_inside_the_widget(reader):
+    reader.open_explainer()
+    reader.driver.execute_script("window.scrollTo(0, 0)")
+    reader.press("arrow_down")
+    assert reader.active_element().get_attribute("data-event") is None, \
+        "no page-wide arrow-key listener moves focus into the chronology"
+
+
+def test_selection_and_open_term_round_trip_through_the_url(reader, demo):
+    reader.open_explainer()
+    one(reader, '[data-speaker="ushakov"]').click()
+    wait_until(reader, lambda: "speaker=ushakov" in reader.driver.current_url, "the URL records the speaker")
+    url = reader.driver.current_url
+
+    reader.driver.get("about:blank")
+    reader.driver.get(url)
+    WebDriverWait(reader.driver, 20).until(lambda _: reader.state == "ready")
+    wait_until(reader, lambda: bool(active(reader, '[data-speaker-ref="ushakov"]')),
+               "the selection is restored from the URL")
+    assert one(reader, '[data-speaker="ushakov"]').get_attribute("aria-pressed") == "true"
+
+    reader.driver.get(reader.base_url + "index.html#gloss-1.term=isw")
+    WebDriverWait(reader.driver, 20).until(lambda _: reader.state == "ready")
+    reader.wait_for_card("isw")
+
+
+def test_pointing_at_a_passage_previews_its_event(reader):
+    reader.open_explainer()
+    passage = one(reader, '[data-event-ref="moscow-talks"]')
+    reader.scroll_to(passage)
+    line = reader.rects(passage)["lines"][-1]
+    reader.move_mouse_to((line["left"] + line["right"]) / 2, (line["top"] + line["bottom"]) / 2)
+    wait_until(reader, lambda: one(reader, '[data-event="moscow-talks"]').get_attribute("data-preview") is not None,
+               "the event lights up in the chronology")
+    reader.move_mouse_away(passage)
+    wait_until(reader, lambda: one(reader, '[data-event="moscow-talks"]').get_attribute("data-preview") is None,
+               "the preview ends with the pointer")
+
+
+def test_a_quote_in_the_sidebar_jumps_to_its_place(reader):
+    reader.open_explainer()
+    jump = find(reader, '.gloss-quote-jump')[-1]
+    reader.scroll_to(jump)
+    jump.click()
+    focused = reader.active_element()
+    assert focused.get_attribute("data-quote") is not None, "focus lands on the quote in the article"
+    wait_until(reader, lambda: in_viewport(reader, focused), "the quote is in view")
+
+
+def test_a_phone_gets_panels_without_horizontal_scrolling(reader):
+    reader.driver.set_window_size(375, 812)
+    reader.open_explainer()
+    width = reader.driver.execute_script("return document.documentElement.scrollWidth")
+    viewport = reader.driver.execute_script("return window.innerWidth")
+    assert width <= viewport, f"page scrolls sideways: {width} > {viewport}"
+    first_speaker = one(reader, "[data-speaker]")
+    assert not first_speaker.is_displayed(), "the people panel starts folded"
+    toggle = one(reader, ".gloss-people .gloss-panel-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert first_speaker.is_displayed()
+    first_speaker.click()
+    assert first_speaker.get_attribute("aria-pressed") == "true"
