@@ -2,15 +2,21 @@
 
 use crate::core::date::{DatePoint, EventDate, Precision};
 use js_sys::{Array, Date, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// "5 December 2025", "December 2025" or "2025" in `lang`, at the date's
 /// own precision; ranges joined with an en dash, approximate ones prefixed.
 pub fn format_date(date: &EventDate, lang: &str) -> String {
-    let start = format_point(&date.start, lang);
     let text = match &date.end {
-        Some(end) => format!("{start} – {}", format_point(end, lang)),
-        None => start,
+        Some(end) if end.precision() == date.start.precision() => {
+            format_range(&date.start, end, lang)
+        }
+        Some(end) => format!(
+            "{} – {}",
+            format_point(&date.start, lang),
+            format_point(end, lang)
+        ),
+        None => format_point(&date.start, lang),
     };
     if date.approximate {
         format!("c. {text}")
@@ -19,7 +25,29 @@ pub fn format_date(date: &EventDate, lang: &str) -> String {
     }
 }
 
-fn format_point(point: &DatePoint, lang: &str) -> String {
+/// "November 19 – 20, 2025": `Intl.DateTimeFormat.formatRange` shares
+/// what the two ends have in common.
+fn format_range(start: &DatePoint, end: &DatePoint, lang: &str) -> String {
+    let format = formatter(start, lang);
+    let range = Reflect::get(&format, &"formatRange".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call2(&format, &day_of(start), &day_of(end)).ok())
+        .and_then(|v| v.as_string());
+    range.unwrap_or_else(|| {
+        format!(
+            "{} – {}",
+            format_point(start, lang),
+            format_point(end, lang)
+        )
+    })
+}
+
+fn day_of(point: &DatePoint) -> Date {
+    Date::new(&JsValue::from_f64(point.first_day() as f64 * 86_400_000.0))
+}
+
+fn formatter(point: &DatePoint, lang: &str) -> Intl::DateTimeFormat {
     let options = Object::new();
     let set = |k: &str, v: &str| {
         let _ = Reflect::set(&options, &k.into(), &v.into());
@@ -37,11 +65,13 @@ fn format_point(point: &DatePoint, lang: &str) -> String {
     if point.year < 1 {
         set("era", "short");
     }
-    let millis = point.first_day() as f64 * 86_400_000.0;
-    let format = Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str(lang)), &options);
-    format
+    Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str(lang)), &options)
+}
+
+fn format_point(point: &DatePoint, lang: &str) -> String {
+    formatter(point, lang)
         .format()
-        .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(millis)))
+        .call1(&JsValue::NULL, &day_of(point))
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| point.year.to_string())

@@ -84,7 +84,9 @@ pub fn ExplainerView(
                 <article class="gloss-article" aria-labelledby=selection.element_id("title")>
                     <div
                         class="gloss-body"
-                        on:pointerover=move |ev| preview_under_pointer(selection, &ev)
+                        on:pointerover=move |ev| preview_references(selection, ev.target())
+                        on:focusin=move |ev| preview_references(selection, ev.target())
+                        on:focusout=move |_| selection.preview.set(Vec::new())
                         on:pointerleave=move |_| selection.preview.set(Vec::new())
                     >
                         {body}
@@ -98,14 +100,11 @@ pub fn ExplainerView(
     }
 }
 
-/// Previews the speaker and event of the passage under the pointer. One
-/// delegated listener serves every reference in the article.
-fn preview_under_pointer(selection: Selection, ev: &web_sys::PointerEvent) {
+/// Previews the speaker and event of the passage under the pointer or
+/// holding focus. One delegated listener serves every reference.
+fn preview_references(selection: Selection, target: Option<web_sys::EventTarget>) {
     use wasm_bindgen::JsCast;
-    let Some(el) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return;
     };
     let attr = |selector: &str, name: &str| {
