@@ -5,7 +5,8 @@
 // at build time (scripts/post-build.sh).
 import init, { mount_all } from './__GLUE__';
 
-const HOSTS = '[data-gloss-src]:not([data-gloss-mounted]), [data-gloss]:not([data-gloss-mounted])';
+const HOSTS = '[data-gloss-src], [data-gloss]';
+const UNMOUNTED = '[data-gloss-src]:not([data-gloss-mounted]), [data-gloss]:not([data-gloss-mounted])';
 const here = (name) => new URL(name, import.meta.url).href;
 
 function addStylesheet() {
@@ -19,20 +20,44 @@ function addStylesheet() {
   }
 }
 
-// If the wasm cannot run, every host says so instead of staying empty.
-function reportFailure(error) {
-  console.error('Gloss could not start:', error);
+// Leptos renders static parts of a view through <template>.innerHTML, which a
+// page enforcing Trusted Types (require-trusted-types-for 'script') blocks.
+// Gloss does not install a pass-through policy behind the page's back: it
+// says why it cannot render instead (see the README).
+function trustedTypesBlockRendering() {
+  try {
+    document.createElement('template').innerHTML = '<b></b>';
+    return false;
+  } catch (error) {
+    return true;
+  }
+}
+
+// Every host without a settled widget says what went wrong instead of
+// staying empty or frozen in "loading".
+function reportFailure(message) {
   for (const host of document.querySelectorAll(HOSTS)) {
+    if (host.querySelector('.gloss[data-gloss-state="ready"], .gloss[data-gloss-state="error"]')) continue;
     host.setAttribute('data-gloss-mounted', '');
+    for (const stale of host.querySelectorAll('.gloss')) stale.remove();
     const root = document.createElement('div');
     root.className = 'gloss';
     root.setAttribute('data-gloss-state', 'error');
     const alert = document.createElement('p');
     alert.className = 'gloss-alert';
     alert.setAttribute('role', 'alert');
-    alert.textContent = 'This explainer could not start: this browser could not run Gloss (' + (error && error.message || error) + ').';
+    alert.textContent = message;
     root.append(alert);
     host.append(root);
+  }
+}
+
+function mountSafely() {
+  try {
+    mount_all();
+  } catch (error) {
+    console.error('Gloss could not mount:', error);
+    reportFailure('This explainer could not be shown: ' + ((error && error.message) || error) + '.');
   }
 }
 
@@ -40,8 +65,8 @@ function watchForHosts() {
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && (node.matches(HOSTS) || node.querySelector(HOSTS))) {
-          mount_all();
+        if (node.nodeType === 1 && (node.matches(UNMOUNTED) || node.querySelector(UNMOUNTED))) {
+          mountSafely();
           return;
         }
       }
@@ -50,10 +75,15 @@ function watchForHosts() {
 }
 
 addStylesheet();
-try {
-  await init({ module_or_path: here('./__WASM__') });
-  mount_all();
-  watchForHosts();
-} catch (error) {
-  reportFailure(error);
+if (trustedTypesBlockRendering()) {
+  reportFailure("This explainer cannot be shown on this page: the page enforces Trusted Types (require-trusted-types-for 'script'), which blocks how Gloss renders.");
+} else {
+  try {
+    await init({ module_or_path: here('./__WASM__') });
+    mountSafely();
+    watchForHosts();
+  } catch (error) {
+    console.error('Gloss could not start:', error);
+    reportFailure('This explainer could not start: this browser could not run Gloss (' + ((error && error.message) || error) + ').');
+  }
 }

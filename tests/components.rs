@@ -352,3 +352,32 @@ async fn groups_people_and_counts_their_mentions() {
     let count = find(&host, "[data-speaker='putin'] .gloss-speaker-count").unwrap();
     assert_eq!(count.text_content().unwrap(), "1 mention");
 }
+
+fn mount_root(source: &str, prefix: &str) -> HtmlElement {
+    let host = fresh_host();
+    let (source, prefix) = (Source::Inline(source.to_owned()), prefix.to_owned());
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <GlossRoot source=source prefix=prefix/> },
+    )
+    .forget();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn after_a_panic_every_widget_says_so() {
+    let hosts = [mount_root(SOURCE, "p1"), mount_root(SOURCE, "p2")];
+    for _ in 0..10 {
+        tick().await;
+    }
+    gloss::embed::panic_report::mark_every_widget_failed();
+    for host in hosts {
+        let root = find(&host, ".gloss").unwrap();
+        assert_eq!(
+            root.get_attribute("data-gloss-state").as_deref(),
+            Some("error")
+        );
+        let alert = find(&root, "[role='alert']").expect("an alert in every widget");
+        assert!(alert.text_content().unwrap().contains("internal error"));
+    }
+}

@@ -1,7 +1,7 @@
 //! Finding host elements and mounting a widget into each, once.
 
 use super::root::GlossRoot;
-use super::source::Source;
+use super::source::{Source, DEFAULT_TIMEOUT_MS};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use wasm_bindgen::JsCast;
@@ -58,7 +58,14 @@ fn source_of(host: &Element) -> Source {
             .get_attribute("data-gloss-query")
             .and_then(|param| query_override(&param))
             .unwrap_or(src);
-        return Source::Url(src);
+        let timeout_ms = host
+            .get_attribute("data-gloss-timeout")
+            .and_then(|t| t.trim().parse().ok())
+            .unwrap_or(DEFAULT_TIMEOUT_MS);
+        return Source::Url {
+            url: src,
+            timeout_ms,
+        };
     }
     let inline = host
         .query_selector("script[type='text/markdown']")

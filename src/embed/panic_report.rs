@@ -15,6 +15,12 @@ pub fn install() {
 
 fn report(info: &std::panic::PanicHookInfo) {
     web_sys::console::error_1(&format!("Gloss stopped after an internal error: {info}").into());
+    mark_every_widget_failed();
+}
+
+/// Puts every widget on the page in the error state with a visible alert
+/// (what the panic hook does once it has logged the panic).
+pub fn mark_every_widget_failed() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

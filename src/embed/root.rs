@@ -90,7 +90,7 @@ pub fn GlossRoot(source: Source, prefix: String) -> impl IntoView {
 async fn load_state(source: Source) -> State {
     let (text, base) = match source {
         Source::Inline(text) => (dedent(&text), None),
-        Source::Url(url) => match fetch_text(&url).await {
+        Source::Url { url, timeout_ms } => match fetch_text(&url, timeout_ms).await {
             Ok(text) => (text, absolute_url(&url)),
             Err(e) => return failed(e),
         },

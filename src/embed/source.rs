@@ -8,13 +8,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
-/// How long a fetch may take before the reader is offered a retry.
-pub const TIMEOUT_MS: i32 = 15_000;
+/// How long a fetch may take before the reader is offered a retry, unless
+/// the host says otherwise with `data-gloss-timeout` (milliseconds).
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// Where an explainer comes from.
 #[derive(Clone, Debug)]
 pub enum Source {
-    Url(String),
+    Url { url: String, timeout_ms: u32 },
     Inline(String),
 }
 
@@ -32,6 +33,7 @@ pub enum LoadError {
     },
     Timeout {
         url: String,
+        seconds: f64,
     },
     NotUtf8 {
         url: String,
@@ -64,11 +66,9 @@ impl fmt::Display for LoadError {
                 }
                 write!(f, " for {url}.")
             }
-            LoadError::Timeout { url } => write!(
-                f,
-                "{url} did not arrive within {} seconds.",
-                TIMEOUT_MS / 1000
-            ),
+            LoadError::Timeout { url, seconds } => {
+                write!(f, "{url} did not arrive within {seconds} seconds.")
+            }
             LoadError::NotUtf8 { url, offset } => write!(
                 f,
                 "{url} is not UTF-8 text: the byte at offset {offset} is invalid."
@@ -85,8 +85,8 @@ pub fn absolute_url(url: &str) -> Option<String> {
         .map(|u| u.href())
 }
 
-/// Fetches `url` as UTF-8 text.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// Fetches `url` as UTF-8 text, giving up after `timeout_ms`.
+pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, LoadError> {
     let window = web_sys::window().expect("a window");
     let controller = AbortController::new().ok();
     let init = RequestInit::new();
@@ -99,10 +99,14 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
         .map(|c| wasm_bindgen::closure::Closure::once_into_js(move || c.abort()));
     let timer = abort.as_ref().and_then(|f| {
         window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), TIMEOUT_MS)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                f.unchecked_ref(),
+                timeout_ms.min(i32::MAX as u32) as i32,
+            )
             .ok()
     });
-    let result = fetch_bytes(&window, url, &init).await;
+    let seconds = f64::from(timeout_ms) / 1000.0;
+    let result = fetch_bytes(&window, url, &init, seconds).await;
     if let Some(t) = timer {
         window.clear_timeout_with_handle(t);
     }
@@ -117,6 +121,7 @@ async fn fetch_bytes(
     window: &web_sys::Window,
     url: &str,
     init: &RequestInit,
+    seconds: f64,
 ) -> Result<Vec<u8>, LoadError> {
     let failed = |e: JsValue| {
         let name = js_sys::Reflect::get(&e, &"name".into())
@@ -125,6 +130,7 @@ async fn fetch_bytes(
         if name.as_deref() == Some("AbortError") {
             LoadError::Timeout {
                 url: url.to_owned(),
+                seconds,
             }
         } else {
             let cause = js_sys::Reflect::get(&e, &"message".into())

@@ -2,7 +2,8 @@
 //!
 //! Tests are data: most call a `check(input, expect)` helper that parses an
 //! explainer and compares a compact outline of the result with the expected
-//! text (see [`outline`]).
+//! text (see [`outline`]). Native only, like the core's other tests.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod dates;
 mod demo;
@@ -10,6 +11,7 @@ mod diagnostics;
 mod format;
 mod mentions;
 mod outline;
+mod properties;
 mod references;
 mod tidy;
 mod untrusted;

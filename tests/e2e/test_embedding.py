@@ -1,0 +1,106 @@
+"""End-to-end tests of embedding (DESIGN.md section 2): the loader on a host
+page with hostile CSS and a strict CSP, four independent widgets (normal,
+inline, broken, missing), widgets added later, and isolation both ways.
+"""
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from explainer import normalize
+
+PAGE = "embed-demo.html"
+
+
+def open_embed_demo(reader):
+    reader.driver.get(reader.base_url + PAGE)
+    WebDriverWait(reader.driver, 20, poll_frequency=0.1).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, ".gloss[data-gloss-state]")) == 4
+        and not d.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-state="loading"]'))
+
+
+def widget(reader, host_id: str):
+    return reader.driver.find_element(By.CSS_SELECTOR, f"#{host_id} > .gloss")
+
+
+def style(reader, element, prop: str) -> str:
+    return reader.driver.execute_script(
+        "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1])", element, prop)
+
+
+def test_each_widget_on_a_host_page_settles_on_its_own(reader):
+    open_embed_demo(reader)
+    states = {host: widget(reader, host).get_attribute("data-gloss-state")
+              for host in ("donbas", "inline", "broken", "missing")}
+    assert states == {"donbas": "ready", "inline": "ready", "broken": "error", "missing": "error"}
+
+    broken = normalize(widget(reader, "broken").find_element(By.CSS_SELECTOR, '[role="alert"]').text)
+    assert "line 5, column 38" in broken and "TOML" in broken, broken
+    missing = normalize(widget(reader, "missing").find_element(By.CSS_SELECTOR, '[role="alert"]').text)
+    assert "404" in missing and "does-not-exist.md" in missing, missing
+
+    inline_title = widget(reader, "inline").find_element(By.TAG_NAME, "h1").text
+    assert normalize(inline_title) == "Inline explainers"
+
+
+def test_host_css_does_not_reach_into_the_widget(reader):
+    open_embed_demo(reader)
+    root = widget(reader, "donbas")
+    paragraph = root.find_element(By.CSS_SELECTOR, ".gloss-body p")
+    term = root.find_element(By.CSS_SELECTOR, "button[data-term]")
+    # hostile.css: p { color: #c00; text-indent: 3em; border: dashed }, body { text-transform: uppercase }
+    assert style(reader, paragraph, "color") != "rgb(204, 0, 0)"
+    assert style(reader, paragraph, "text-indent") == "0px"
+    assert style(reader, paragraph, "border-top-style") == "none"
+    assert style(reader, paragraph, "text-transform") == "none"
+    assert style(reader, paragraph, "letter-spacing") in ("normal", "0px")
+    # button { display: block; background: black; border: 5px solid red }
+    assert style(reader, term, "display") == "inline"
+    assert style(reader, term, "border-top-width") == "0px"
+    assert style(reader, term, "background-color") != "rgb(0, 0, 0)"
+    speaker = root.find_element(By.CSS_SELECTOR, "[data-speaker]")
+    assert style(reader, speaker, "background-color") != "rgb(0, 0, 0)"
+    assert style(reader, speaker, "text-transform") == "none"
+
+
+def test_the_widget_does_not_restyle_the_host(reader):
+    open_embed_demo(reader)
+    host_button = reader.driver.find_element(By.CSS_SELECTOR, ".masthead button")
+    host_paragraph = reader.driver.find_element(By.CSS_SELECTOR, ".masthead p")
+    assert style(reader, host_button, "background-color") == "rgb(0, 0, 0)"
+    assert style(reader, host_paragraph, "color") == "rgb(204, 0, 0)"
+    assert style(reader, host_paragraph, "text-transform") == "uppercase"
+
+
+def test_a_hovercard_works_inside_a_hostile_host(reader):
+    open_embed_demo(reader)
+    term = widget(reader, "donbas").find_element(By.CSS_SELECTOR, 'button[data-term="donbas"]')
+    reader.hover(term)
+    card = reader.wait_for_card("donbas")
+    assert style(reader, card, "text-transform") == "none"
+    reader.press("Escape")
+    reader.wait_for_no_card("donbas")
+
+
+def test_widgets_added_later_are_mounted(reader):
+    open_embed_demo(reader)
+    reader.driver.execute_script("""
+        const host = document.createElement('div');
+        host.id = 'late';
+        host.setAttribute('data-gloss-src', 'explainers/apollo11.md');
+        document.querySelector('main').append(host);
+    """)
+    WebDriverWait(reader.driver, 10, poll_frequency=0.1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '#late > .gloss[data-gloss-state="ready"]'))
+    assert widget(reader, "late").find_element(By.TAG_NAME, "h1").text
+
+
+def test_the_strict_csp_is_never_violated(reader):
+    if reader.engine != "chromium":
+        pytest.skip("only Chromium's WebDriver exposes the console log")
+    open_embed_demo(reader)
+    reader.driver.get(reader.base_url + "index.html")
+    WebDriverWait(reader.driver, 20).until(lambda _: reader.state == "ready")
+    messages = [entry["message"] for entry in reader.driver.get_log("browser")]
+    violations = [m for m in messages if "Content Security Policy" in m or "Refused to" in m]
+    assert not violations, violations
