@@ -48,6 +48,19 @@ function reportFailure(message) {
     alert.setAttribute('role', 'alert');
     alert.textContent = message;
     root.append(alert);
+    // Readers keep the text: the explainer's own Markdown, as plain text.
+    const fallback = document.createElement('pre');
+    fallback.className = 'gloss-fallback';
+    const inline = host.querySelector('script[type="text/markdown"]');
+    if (inline) {
+      fallback.textContent = inline.textContent;
+    } else if (host.getAttribute('data-gloss-src')) {
+      fetch(host.getAttribute('data-gloss-src'))
+        .then((response) => (response.ok ? response.text() : ''))
+        .then((text) => { fallback.textContent = text; })
+        .catch(() => {});
+    }
+    root.append(fallback);
     host.append(root);
   }
 }

@@ -12,6 +12,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # = Cargo.lock's wasm-bindgen
 BINARYEN_VERSION=132.0.0       # Debian's binaryen 108 builds broken wasm
 GECKODRIVER_VERSION=0.37.1
+AXE_VERSION=4.14.1             # accessibility checks in the e2e suite
 APT_TEST_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb brotli)
 
 export PATH="$GLOSS_ROOT/.tools/npm/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -60,6 +61,11 @@ install_test_tools() {
   if [ "$(version_of geckodriver)" != "$GECKODRIVER_VERSION" ]; then
     say "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes cold)"
     cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
+  fi
+  local axe="$GLOSS_ROOT/.tools/npm/node_modules/axe-core/package.json"
+  if [ "$(node -p "require('$axe').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
+    say "installing axe-core $AXE_VERSION into .tools/"
+    npm install --silent --no-audit --no-fund --prefix "$GLOSS_ROOT/.tools/npm" "axe-core@$AXE_VERSION"
   fi
   local venv="$GLOSS_ROOT/target/py" reqs="$GLOSS_ROOT/tests/e2e/requirements.txt"
   local stamp="$venv/.requirements"

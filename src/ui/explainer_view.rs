@@ -45,6 +45,7 @@ pub fn ExplainerView(
         .iter()
         .map(|t| view! { <span id=selection.description_id(&t.id)>{plain_text(&t.summary)}</span> })
         .collect();
+    let glossary = (!explainer.terms.is_empty()).then(|| glossary_for_print(&explainer, selection));
     let notes = (!diagnostics.is_empty()).then(|| view! { <AuthorNotes diagnostics=diagnostics/> });
     let has_people = !explainer.speakers.is_empty();
     let has_events = !explainer.events.is_empty();
@@ -57,6 +58,7 @@ pub fn ExplainerView(
             </div>
         }
     });
+    let announcement = announce_selection(selection, explainer);
     let layout_class = if side.is_some() {
         "gloss-layout gloss-with-side"
     } else {
@@ -91,9 +93,11 @@ pub fn ExplainerView(
                     >
                         {body}
                     </div>
+                    {glossary}
                 </article>
             </div>
             {notes}
+            <p class="gloss-visually-hidden" aria-live="polite">{move || announcement.get()}</p>
         </div>
         <div hidden>{descriptions}</div>
         <TermCard explainer=explainer base=base/>
@@ -122,5 +126,71 @@ fn preview_references(selection: Selection, target: Option<web_sys::EventTarget>
     }
     if selection.preview.with_untracked(|p| *p != targets) {
         selection.preview.set(targets);
+    }
+}
+
+/// What a screen reader hears when the selection changes: who or what was
+/// chosen and how much lit up, or that the selection was cleared.
+fn announce_selection(selection: Selection, explainer: StoredValue<Explainer>) -> Memo<String> {
+    Memo::new(move |previous: Option<&String>| {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        selection.selected.with(|s| match s {
+            Some(Target::Speaker(id)) => explainer.with_value(|e| {
+                let Some(speaker) = e.speaker(id) else {
+                    return String::new();
+                };
+                let quotes = e.quotes.iter().filter(|q| &q.speaker == id).count();
+                let events = e
+                    .events
+                    .iter()
+                    .filter(|ev| ev.speakers.contains(id))
+                    .count();
+                format!(
+                    "Selected {}: {}, {} and {} highlighted.",
+                    speaker.name,
+                    plural(speaker.mentions, "mention", "mentions"),
+                    plural(quotes, "quote", "quotes"),
+                    plural(events, "event", "events")
+                )
+            }),
+            Some(Target::Event(id)) => explainer.with_value(|e| {
+                e.event(id)
+                    .map(|event| {
+                        format!(
+                            "Selected event: {}, {}.",
+                            event.title,
+                            super::dates::format_date(&event.date, &e.meta.lang)
+                        )
+                    })
+                    .unwrap_or_default()
+            }),
+            None if previous.is_some_and(|p| !p.is_empty()) => "Selection cleared.".to_string(),
+            None => String::new(),
+        })
+    })
+}
+
+/// The glossary as notes after the article. Shown only in print, where
+/// hovercards cannot open; on screen the cards carry the same text.
+fn glossary_for_print(explainer: &Explainer, selection: Selection) -> impl IntoView {
+    let renderer = ArticleRenderer::plain(selection, None);
+    let entries: Vec<_> = explainer
+        .terms
+        .iter()
+        .map(|t| {
+            let details =
+                (!t.details.is_empty()).then(|| view! { " " {renderer.inlines(&t.details)} });
+            view! {
+                <dt>{t.label.clone()}</dt>
+                <dd>{renderer.inlines(&t.summary)}{details}</dd>
+            }
+        })
+        .collect();
+    view! {
+        <section class="gloss-glossary" aria-label="Glossary">
+            <h2>"Glossary"</h2>
+            <dl>{entries}</dl>
+        </section>
     }
 }

@@ -1,0 +1,72 @@
+"""Accessibility: axe-core (from the npm registry, injected by WebDriver)
+finds no WCAG 2.0/2.1/2.2 A or AA violation in the demo at rest, with a
+hovercard open, with a speaker selected and with an event selected; the
+selection change is announced politely.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = Path(os.environ.get("GLOSS_AXE", ROOT / ".tools/npm/node_modules/axe-core/axe.min.js"))
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def run_axe(reader) -> list:
+    if not AXE.exists():
+        pytest.fail(f"axe-core not found at {AXE}: run scripts/setup.sh test")
+    driver = reader.driver
+    if not driver.execute_script("return !!window.axe"):
+        driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document.querySelector('.gloss'), {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,"
+        " nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))))"
+        ".catch(e => done(JSON.stringify([{id: 'axe-error', nodes: [String(e)]}])));",
+        TAGS)
+    return json.loads(result)
+
+
+def assert_no_violations(reader, state: str):
+    violations = run_axe(reader)
+    assert not violations, f"{state}: " + json.dumps(violations, indent=1)[:4000]
+
+
+def test_no_violations_at_rest(reader):
+    reader.open_explainer()
+    assert_no_violations(reader, "at rest")
+
+
+def test_no_violations_with_a_hovercard_open(reader):
+    reader.open_explainer()
+    term = reader.decorated_mention("donbas")
+    reader.hover(term)
+    reader.wait_for_card("donbas")
+    assert_no_violations(reader, "card open")
+
+
+def test_no_violations_with_a_speaker_selected(reader):
+    reader.open_explainer()
+    reader.driver.find_element(By.CSS_SELECTOR, '.gloss [data-speaker="putin"]').click()
+    assert_no_violations(reader, "speaker selected")
+
+
+def test_no_violations_with_an_event_selected(reader):
+    reader.open_explainer()
+    reader.driver.find_element(By.CSS_SELECTOR, '.gloss [data-event="moscow-talks"]').click()
+    assert_no_violations(reader, "event selected")
+
+
+def test_a_selection_is_announced_politely(reader):
+    reader.open_explainer()
+    region = reader.driver.find_element(By.CSS_SELECTOR, '.gloss [aria-live="polite"]')
+    reader.driver.find_element(By.CSS_SELECTOR, '.gloss [data-speaker="putin"]').click()
+    WebDriverWait(reader.driver, 5).until(lambda _: "Putin" in region.get_attribute("textContent"))
+    reader.press("Escape")
+    WebDriverWait(reader.driver, 5).until(lambda _: "cleared" in region.get_attribute("textContent").lower())
