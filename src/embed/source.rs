@@ -38,6 +38,8 @@ pub enum LoadError {
     NotUtf8 {
         url: String,
         offset: usize,
+        line: usize,
+        column: usize,
     },
 }
 
@@ -67,11 +69,17 @@ impl fmt::Display for LoadError {
                 write!(f, " for {url}.")
             }
             LoadError::Timeout { url, seconds } => {
-                write!(f, "{url} did not arrive within {seconds} seconds.")
+                let unit = if *seconds == 1.0 { "second" } else { "seconds" };
+                write!(f, "{url} did not arrive within {seconds} {unit}.")
             }
-            LoadError::NotUtf8 { url, offset } => write!(
+            LoadError::NotUtf8 {
+                url,
+                offset,
+                line,
+                column,
+            } => write!(
                 f,
-                "{url} is not UTF-8 text: the byte at offset {offset} is invalid."
+                "{url} is not UTF-8 text: the byte at line {line}, column {column} (offset {offset}) is invalid."
             ),
         }
     }
@@ -111,9 +119,16 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, LoadError>
         window.clear_timeout_with_handle(t);
     }
     let bytes = result?;
-    String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
-        url: url.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        let (line, column) = crate::core::diagnostic::LineIndex::new(valid).position(offset);
+        LoadError::NotUtf8 {
+            url: url.to_owned(),
+            offset,
+            line,
+            column,
+        }
     })
 }
 

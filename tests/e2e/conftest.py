@@ -67,6 +67,10 @@ def _repo_path(env: str, default: str) -> Path:
 DIST = _repo_path("GLOSS_DIST", "target/e2e-dist")
 EXPLAINERS = _repo_path("GLOSS_EXPLAINERS", "public/explainers")
 DEMO_EXPLAINER = "donbas.md"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES_PATH = "__fixtures__/"  # served from FIXTURES, next to the dist
+SLOW_PATH = "__slow__/"  # the dist again, but the first request for each file waits SLOW_SECONDS
+SLOW_SECONDS = 3.0
 ENGINE = os.environ.get("GLOSS_BROWSER", "chromium")
 ENGINES = ("chromium", "firefox", "webkit")
 SUB_PATH = "/sub/path/"
@@ -130,15 +134,36 @@ class _DistHandler(SimpleHTTPRequestHandler):
         self.prefix = prefix
         super().__init__(*args, **kwargs)
 
+    slow_seen: set = set()
+    slow_lock = threading.Lock()
+
     def send_head(self):
-        if not urlsplit(self.path).path.startswith(self.prefix):
+        path = urlsplit(self.path).path
+        if not path.startswith(self.prefix):
             self.send_error(404, f"outside the served path {self.prefix}")
             return None
+        if path[len(self.prefix):].startswith(SLOW_PATH):
+            # Keyed by the whole URL, so a test can ask for a fresh slow
+            # file with a query token of its own.
+            with self.slow_lock:
+                first = self.path not in self.slow_seen
+                self.slow_seen.add(self.path)
+            if first:
+                time.sleep(SLOW_SECONDS)
         return super().send_head()
 
     def translate_path(self, path):
-        path = urlsplit(path).path
-        return super().translate_path("/" + path[len(self.prefix):])
+        path = urlsplit(path).path[len(self.prefix):]
+        if path.startswith(SLOW_PATH):
+            path = path[len(SLOW_PATH):]
+        if path.startswith(FIXTURES_PATH):
+            # Test fixtures (tests/e2e/fixtures/), same-origin with the dist.
+            dist, self.directory = self.directory, str(FIXTURES)
+            try:
+                return super().translate_path("/" + path[len(FIXTURES_PATH):])
+            finally:
+                self.directory = dist
+        return super().translate_path("/" + path)
 
     def end_headers(self):
         # A fresh build must never be shadowed by a cached one.

@@ -107,6 +107,16 @@ def test_tap_opens_a_card_and_tapping_elsewhere_closes_it(reader):
     reader.wait_for_no_card("donbas")
 
 
+def test_a_second_tap_on_the_term_closes_its_card(reader):
+    reader.open_explainer()
+    term = reader.decorated_mention("novorossiya")
+
+    reader.tap(term)
+    reader.wait_for_card("novorossiya")
+    reader.tap(term)
+    reader.wait_for_no_card("novorossiya")
+
+
 def test_src_query_loads_another_explainer(reader, demo, other_explainer):
     reader.open_explainer(query=f"src={other_explainer.src}")
 

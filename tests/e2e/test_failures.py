@@ -1,0 +1,77 @@
+"""Bad input never blanks the widget (DESIGN.md section 4): an empty file, a
+file that is not UTF-8, a slow source (timeout, then a working retry), a
+refused connection, content mistakes in the author panel, and a page that
+enforces Trusted Types. Each widget fails alone; the others keep working.
+"""
+
+import uuid
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from explainer import normalize
+
+HOSTS = ("empty", "latin1", "mistakes", "slow", "refused", "fine")
+
+
+def open_fixture(reader, page: str, count: int):
+    # A token of this test's own makes the slow source slow again.
+    token = uuid.uuid4().hex
+    query = f"?slow=/__slow__/explainers/donbas.md%3Ft%3D{token}" if page == "errors.html" else ""
+    reader.driver.get(reader.base_url + "__fixtures__/" + page + query)
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, ".gloss[data-gloss-state]")) == count
+        and not d.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-state="loading"]'))
+
+
+def root(reader, host: str):
+    return reader.driver.find_element(By.CSS_SELECTOR, f"#{host} > .gloss")
+
+
+def alert_text(reader, host: str) -> str:
+    return normalize(root(reader, host).find_element(By.CSS_SELECTOR, '[role="alert"]').text)
+
+
+def test_each_failure_is_named_inside_its_own_widget(reader):
+    open_fixture(reader, "errors.html", len(HOSTS))
+    states = {h: root(reader, h).get_attribute("data-gloss-state") for h in HOSTS}
+    assert states == {"empty": "error", "latin1": "error", "mistakes": "ready",
+                      "slow": "error", "refused": "error", "fine": "ready"}
+    assert "empty" in alert_text(reader, "empty")
+    latin1 = alert_text(reader, "latin1")
+    assert "not UTF-8" in latin1 and "line 4, column 4" in latin1, latin1
+    assert "did not arrive within 1 second" in alert_text(reader, "slow")
+    assert "network request" in alert_text(reader, "refused")
+
+
+def test_content_mistakes_render_the_article_and_list_the_diagnostics(reader):
+    open_fixture(reader, "errors.html", len(HOSTS))
+    widget = root(reader, "mistakes")
+    assert "known term" in widget.find_element(By.CSS_SELECTOR, ".gloss-body").text
+    notes = widget.find_element(By.CSS_SELECTOR, "details.gloss-notes")
+    assert notes.get_attribute("open") is None, "the author panel starts collapsed"
+    notes.find_element(By.TAG_NAME, "summary").click()
+    text = normalize(notes.text)
+    assert "Line 8, column 8" in text and "no day 30" in text, text
+    assert "Line 11, column 41" in text and "unknown term `nowhere`" in text, text
+
+
+def test_a_slow_source_offers_a_retry_that_works(reader):
+    open_fixture(reader, "errors.html", len(HOSTS))
+    retry = root(reader, "slow").find_element(By.CSS_SELECTOR, "button.gloss-button")
+    assert normalize(retry.text) == "Try again"
+    retry.click()
+    WebDriverWait(reader.driver, 10, poll_frequency=0.1).until(
+        lambda _: root(reader, "slow").get_attribute("data-gloss-state") == "ready")
+
+
+def test_a_trusted_types_page_gets_a_message_not_an_empty_box(reader):
+    open_fixture(reader, "trusted-types.html", 1)
+    enforced = reader.driver.execute_script("return typeof trustedTypes !== 'undefined'")
+    state = root(reader, "tt").get_attribute("data-gloss-state")
+    if enforced:
+        assert state == "error"
+        assert "Trusted Types" in alert_text(reader, "tt")
+    else:
+        # An engine without Trusted Types ignores the directive: Gloss renders.
+        assert state == "ready"
