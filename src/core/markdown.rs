@@ -330,9 +330,17 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             Tag::Strong => Kind::Strong,
             Tag::Strikethrough => Kind::Strikethrough,
             Tag::Link {
-                dest_url, title, ..
+                link_type,
+                dest_url,
+                title,
+                ..
             } => Kind::Link {
-                dest: dest_url.into_string(),
+                // An email autolink `<desk@example.org>` carries no scheme.
+                dest: if link_type == pulldown_cmark::LinkType::Email {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.into_string()
+                },
                 title: title.into_string(),
                 at,
             },

@@ -15,3 +15,4 @@ mod properties;
 mod references;
 mod tidy;
 mod untrusted;
+mod xss;

@@ -49,3 +49,13 @@ fn ordinary_links_pass_through() {
         "p: [a](https://example.org/x) [b](../other.md) [c](mailto:d@example.org)",
     );
 }
+
+/// Symptom: `<desk@example.org>` became a relative link to
+/// `…/desk@example.org` instead of an email link.
+#[test]
+fn email_autolinks_become_mailto_links() {
+    check(
+        "Write to <desk@example.org>.",
+        "p: Write to [desk@example.org](mailto:desk@example.org).",
+    );
+}
