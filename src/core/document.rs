@@ -129,3 +129,44 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
         }
     }
 }
+
+/// Calls `f` on every inline in `blocks`, outer before inner, in document
+/// order: the one walk that counting, checking and fuzzing share.
+pub fn for_each_inline<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a Inline)) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                for_each_nested(content, f)
+            }
+            Block::BlockQuote(b) | Block::Footnote { content: b, .. } => for_each_inline(b, f),
+            Block::List { items, .. } => items.iter().for_each(|i| for_each_inline(i, f)),
+            Block::Table { head, rows, .. } => head
+                .iter()
+                .chain(rows.iter().flatten())
+                .for_each(|cell| for_each_nested(cell, f)),
+            Block::Code { .. } | Block::RawText(_) | Block::Rule => {}
+        }
+    }
+}
+
+/// Calls `f` on every inline of a run and on those nested in it.
+pub fn for_each_nested<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)) {
+    for inline in inlines {
+        f(inline);
+        match inline {
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Strikethrough(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Term { content: c, .. }
+            | Inline::Speaker { content: c, .. }
+            | Inline::Quote { content: c, .. }
+            | Inline::EventRef { content: c, .. } => for_each_nested(c, f),
+            Inline::Text(_)
+            | Inline::Code(_)
+            | Inline::HardBreak
+            | Inline::Image { .. }
+            | Inline::FootnoteRef { .. } => {}
+        }
+    }
+}

@@ -4,7 +4,7 @@
 use super::chronology::order_events;
 use super::definitions::check_definitions;
 use super::diagnostic::{Diagnostic, Report};
-use super::document::{Block, Inline};
+use super::document::{for_each_inline, Block, Inline};
 use super::front_matter::{read_front_matter, split_front_matter};
 use super::markdown::convert_body;
 use super::mentions::{link_mentions, Matcher, Target};
@@ -101,44 +101,11 @@ fn describe(target: &Target) -> String {
 
 /// Mentions per `(is_term, id)`.
 fn count_mentions(blocks: &[Block]) -> HashMap<(bool, &str), usize> {
-    fn inlines<'a>(list: &'a [Inline], counts: &mut HashMap<(bool, &'a str), usize>) {
-        for inline in list {
-            match inline {
-                Inline::Term { id, content, .. } => {
-                    *counts.entry((true, id.as_str())).or_default() += 1;
-                    inlines(content, counts);
-                }
-                Inline::Speaker { id, content } => {
-                    *counts.entry((false, id.as_str())).or_default() += 1;
-                    inlines(content, counts);
-                }
-                Inline::Emphasis(c)
-                | Inline::Strong(c)
-                | Inline::Strikethrough(c)
-                | Inline::Link { content: c, .. }
-                | Inline::Quote { content: c, .. }
-                | Inline::EventRef { content: c, .. } => inlines(c, counts),
-                _ => {}
-            }
-        }
-    }
-    fn blocks_into<'a>(list: &'a [Block], counts: &mut HashMap<(bool, &'a str), usize>) {
-        for block in list {
-            match block {
-                Block::Heading { content, .. } | Block::Paragraph(content) => {
-                    inlines(content, counts)
-                }
-                Block::BlockQuote(b) | Block::Footnote { content: b, .. } => blocks_into(b, counts),
-                Block::List { items, .. } => items.iter().for_each(|i| blocks_into(i, counts)),
-                Block::Table { head, rows, .. } => head
-                    .iter()
-                    .chain(rows.iter().flatten())
-                    .for_each(|c| inlines(c, counts)),
-                Block::Code { .. } | Block::RawText(_) | Block::Rule => {}
-            }
-        }
-    }
     let mut counts = HashMap::new();
-    blocks_into(blocks, &mut counts);
+    for_each_inline(blocks, &mut |inline| match inline {
+        Inline::Term { id, .. } => *counts.entry((true, id.as_str())).or_default() += 1,
+        Inline::Speaker { id, .. } => *counts.entry((false, id.as_str())).or_default() += 1,
+        _ => {}
+    });
     counts
 }
