@@ -64,7 +64,14 @@ impl Matcher {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            Some(AhoCorasick::new(&patterns).expect("literal patterns always build"))
+            // Patterns are folded already; ASCII case-insensitivity lets ASCII
+            // text be searched as it is, without a folded copy.
+            Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&patterns)
+                    .expect("literal patterns always build"),
+            )
         };
         (Self { automaton, targets }, clashes)
     }
@@ -75,21 +82,30 @@ impl Matcher {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let (folded, origin) = fold_case(text);
-        let mut candidates: Vec<(usize, usize, usize)> = automaton
-            .find_overlapping_iter(&folded)
-            .filter_map(|m| {
-                let (fs, fe) = (m.start(), m.end());
-                // The match must begin and end on whole original characters.
-                let starts_char = fs == 0 || origin[fs] != origin[fs - 1];
-                let ends_char = fe == folded.len() || origin[fe] != origin[fe - 1];
-                if !(starts_char && ends_char) {
-                    return None;
-                }
-                let (start, end) = (origin[fs], origin[fe]);
-                is_whole_word(text, start, end).then_some((start, end, m.pattern().as_usize()))
-            })
-            .collect();
+        let mut candidates: Vec<(usize, usize, usize)> = if text.is_ascii() {
+            // The common case: offsets in the text are offsets of the match.
+            automaton
+                .find_overlapping_iter(text)
+                .filter(|m| is_whole_word(text, m.start(), m.end()))
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect()
+        } else {
+            let (folded, origin) = fold_case(text);
+            automaton
+                .find_overlapping_iter(&folded)
+                .filter_map(|m| {
+                    let (fs, fe) = (m.start(), m.end());
+                    // The match must begin and end on whole original characters.
+                    let starts_char = fs == 0 || origin[fs] != origin[fs - 1];
+                    let ends_char = fe == folded.len() || origin[fe] != origin[fe - 1];
+                    if !(starts_char && ends_char) {
+                        return None;
+                    }
+                    let (start, end) = (origin[fs], origin[fe]);
+                    is_whole_word(text, start, end).then_some((start, end, m.pattern().as_usize()))
+                })
+                .collect()
+        };
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut chosen = Vec::new();
         let mut taken_until = 0;
