@@ -25,7 +25,9 @@ def run_axe(reader) -> list:
         driver.execute_script(AXE.read_text(encoding="utf-8"))
     result = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        "axe.run(document.querySelector('.gloss'), {runOnly: {type: 'tag', values: arguments[0]}})"
+        # Colours are only final once the card's fade-in has finished.
+        "Promise.all(document.getAnimations().map(a => a.finished))"
+        ".then(() => axe.run(document.querySelector('.gloss'), {runOnly: {type: 'tag', values: arguments[0]}}))"
         ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,"
         " nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))))"
         ".catch(e => done(JSON.stringify([{id: 'axe-error', nodes: [String(e)]}])));",
