@@ -381,3 +381,17 @@ async fn after_a_panic_every_widget_says_so() {
         assert!(alert.text_content().unwrap().contains("internal error"));
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_right_to_left_explainer_is_laid_out_right_to_left() {
+    let host = mount_root(
+        "+++\ntitle = \"دونباس\"\nlang = \"ar-EG\"\n+++\nنص.\n",
+        "rtl",
+    );
+    for _ in 0..10 {
+        tick().await;
+    }
+    let frame = find(&host, ".gloss-frame").expect("rendered");
+    assert_eq!(frame.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(frame.get_attribute("lang").as_deref(), Some("ar-EG"));
+}

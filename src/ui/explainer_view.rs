@@ -75,7 +75,7 @@ pub fn ExplainerView(
     };
 
     view! {
-        <div class="gloss-frame" id=selection.element_id("frame") lang=meta.lang.clone() on:keydown=on_keydown>
+        <div class="gloss-frame" id=selection.element_id("frame") lang=meta.lang.clone() dir=direction(&meta.lang) on:keydown=on_keydown>
             <div class=layout_class>
                 <header class="gloss-header">
                     <h1 class="gloss-title" id=selection.element_id("title")>{meta.title.clone()}</h1>
@@ -192,5 +192,19 @@ fn glossary_for_print(explainer: &Explainer, selection: Selection) -> impl IntoV
             <h2>"Glossary"</h2>
             <dl>{entries}</dl>
         </section>
+    }
+}
+
+/// The writing direction of a language tag's script: right to left for the
+/// languages usually written in Arabic or Hebrew script.
+pub fn direction(lang: &str) -> &'static str {
+    let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
+    let rtl = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi",
+    ];
+    if rtl.contains(&primary.as_str()) {
+        "rtl"
+    } else {
+        "ltr"
     }
 }

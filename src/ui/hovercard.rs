@@ -229,6 +229,8 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
                     id=selection.card_id()
                     data-gloss-card=term.id.to_string()
                     popover="manual"
+                    lang=e.meta.lang.clone()
+                    dir=super::explainer_view::direction(&e.meta.lang)
                     role="dialog"
                     aria-labelledby=labelled_by
                     node_ref=card_ref
