@@ -107,27 +107,15 @@ pub enum Inline {
 /// The plain text of a run of inlines, as a screen reader would read it.
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
-    push_plain_text(inlines, &mut out);
+    for_each_nested(inlines, &mut |inline| match inline {
+        Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+        Inline::HardBreak => out.push(' '),
+        Inline::Image { alt, .. } => out.push_str(alt),
+        Inline::FootnoteRef { number, .. } => out.push_str(&format!("[{number}]")),
+        // Containers add nothing of their own: their content is visited.
+        _ => {}
+    });
     out
-}
-
-fn push_plain_text(inlines: &[Inline], out: &mut String) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::HardBreak => out.push(' '),
-            Inline::Image { alt, .. } => out.push_str(alt),
-            Inline::FootnoteRef { number, .. } => out.push_str(&format!("[{number}]")),
-            Inline::Emphasis(c)
-            | Inline::Strong(c)
-            | Inline::Strikethrough(c)
-            | Inline::Link { content: c, .. }
-            | Inline::Term { content: c, .. }
-            | Inline::Speaker { content: c, .. }
-            | Inline::Quote { content: c, .. }
-            | Inline::EventRef { content: c, .. } => push_plain_text(c, out),
-        }
-    }
 }
 
 /// Calls `f` on every inline in `blocks`, outer before inner, in document
@@ -168,5 +156,35 @@ pub fn for_each_nested<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)
             | Inline::Image { .. }
             | Inline::FootnoteRef { .. } => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_reads_nested_content_in_order() {
+        let inlines = vec![
+            Inline::Text("a ".into()),
+            Inline::Emphasis(vec![
+                Inline::Strong(vec![Inline::Text("b".into())]),
+                Inline::Code("c".into()),
+            ]),
+            Inline::HardBreak,
+            Inline::Link {
+                url: "https://x".into(),
+                title: String::new(),
+                content: vec![Inline::Image {
+                    url: "i.png".into(),
+                    alt: "d".into(),
+                }],
+            },
+            Inline::FootnoteRef {
+                label: "n".into(),
+                number: 2,
+            },
+        ];
+        assert_eq!(plain_text(&inlines), "a bc d[2]");
     }
 }
