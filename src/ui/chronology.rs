@@ -6,7 +6,7 @@
 use super::article::ArticleRenderer;
 use super::dates::{format_date, format_years, iso_date};
 use super::panel::Panel;
-use super::roving::move_focus;
+use super::roving::{move_focus, TabStop};
 use super::scrolling::scroll_to;
 use super::selection::{flag, Selection, Target};
 use crate::core::chronology::{gaps, Gap};
@@ -19,7 +19,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Chronology(explainer: StoredValue<Explainer>) -> impl IntoView {
     let selection = expect_context::<Selection>();
-    let tab_stop = RwSignal::new(0usize);
+    let tab_stop = TabStop::default();
     let (count, lang) = explainer.with_value(|e| (e.events.len(), e.meta.lang.clone()));
     let items: Vec<AnyView> = explainer.with_value(|e| {
         let mut items = Vec::new();
@@ -44,11 +44,7 @@ pub fn Chronology(explainer: StoredValue<Explainer>) -> impl IntoView {
         <Panel name="chronology" title="Chronology".to_string() count=count>
             <ol
                 class="gloss-timeline"
-                on:keydown=move |ev| {
-                    if let Some(i) = move_focus(&ev, "[data-event]") {
-                        tab_stop.set(i);
-                    }
-                }
+                on:keydown=|ev| move_focus(&ev, "[data-event]")
             >
                 {items}
             </ol>
@@ -72,7 +68,7 @@ fn event_item(
     index: usize,
     lang: &str,
     selection: Selection,
-    tab_stop: RwSignal<usize>,
+    tab_stop: TabStop,
 ) -> impl IntoView {
     let id: EventId = event.id.clone();
     let id_text = id.to_string();
@@ -98,11 +94,11 @@ fn event_item(
                 class="gloss-event-button"
                 data-event=id_text
                 data-kind=projection.then_some("projection")
-                tabindex=move || if tab_stop.get() == index { "0" } else { "-1" }
+                tabindex=tab_stop.tabindex(index)
                 aria-pressed=move || selection.selected.with(|s| matches!(s, Some(Target::Event(e)) if *e == pressed_id)).to_string()
                 data-active=move || flag(selection.event_active(&active_id))
                 data-preview=move || flag(selection.previewed(&Target::Event(preview_id.clone())))
-                on:focus=move |_| tab_stop.set(index)
+                on:focus=move |_| tab_stop.focused(index)
                 on:click=move |_| select_event(selection, id.clone())
             >
                 <time class="gloss-event-date" datetime=iso_date(&event.date.start)>{date}</time>

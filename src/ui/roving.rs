@@ -6,9 +6,31 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
+/// Which item of a list holds its single Tab stop: the last one focused.
+#[derive(Clone, Copy, Default)]
+pub struct TabStop(RwSignal<usize>);
+
+impl TabStop {
+    /// The `tabindex` of item `index`: 0 for the Tab stop, -1 otherwise.
+    pub fn tabindex(self, index: usize) -> impl Fn() -> &'static str {
+        move || if self.0.get() == index { "0" } else { "-1" }
+    }
+
+    /// Item `index` got focus (by Tab, arrow key or pointer): it becomes the
+    /// Tab stop.
+    pub fn focused(self, index: usize) {
+        self.0.set(index);
+    }
+}
+
 /// Moves focus among the elements matching `selector` inside the list that
-/// received `ev`, and returns the index focused, if the key was one of ours.
-pub fn move_focus(ev: &KeyboardEvent, selector: &str) -> Option<usize> {
+/// received `ev`, for arrow keys, Home and End; each item's focus handler
+/// ([`TabStop::focused`]) then moves the Tab stop with it.
+pub fn move_focus(ev: &KeyboardEvent, selector: &str) {
+    let _ = focus_next(ev, selector);
+}
+
+fn focus_next(ev: &KeyboardEvent, selector: &str) -> Option<()> {
     let list: Element = ev.current_target()?.dyn_into().ok()?;
     let items = list.query_selector_all(selector).ok()?;
     let count = items.length() as usize;
@@ -32,5 +54,5 @@ pub fn move_focus(ev: &KeyboardEvent, selector: &str) -> Option<usize> {
     ev.prevent_default();
     let item: HtmlElement = items.get(next as u32)?.dyn_into().ok()?;
     let _ = item.focus();
-    Some(next)
+    Some(())
 }

@@ -3,7 +3,7 @@
 //! their mentions, quotes and events; each quote jumps to its place.
 
 use super::panel::Panel;
-use super::roving::move_focus;
+use super::roving::{move_focus, TabStop};
 use super::scrolling::scroll_to;
 use super::selection::{flag, Selection, Target};
 use crate::core::ids::SpeakerId;
@@ -29,7 +29,7 @@ fn grouped(explainer: &Explainer) -> Vec<(Option<String>, Vec<usize>)> {
 pub fn SpeakerList(explainer: StoredValue<Explainer>) -> impl IntoView {
     let selection = expect_context::<Selection>();
     // The speaker that holds the list's single Tab stop.
-    let tab_stop = RwSignal::new(0usize);
+    let tab_stop = TabStop::default();
     let (count, groups) = explainer.with_value(|e| (e.speakers.len(), grouped(e)));
     let groups: Vec<_> = groups
         .into_iter()
@@ -52,11 +52,7 @@ pub fn SpeakerList(explainer: StoredValue<Explainer>) -> impl IntoView {
         <Panel name="people" title="People".to_string() count=count>
             <div
                 class="gloss-people-list"
-                on:keydown=move |ev| {
-                    if let Some(i) = move_focus(&ev, "[data-speaker]") {
-                        tab_stop.set(i);
-                    }
-                }
+                on:keydown=|ev| move_focus(&ev, "[data-speaker]")
             >
                 {groups}
             </div>
@@ -68,7 +64,7 @@ fn speaker_item(
     e: &Explainer,
     index: usize,
     selection: Selection,
-    tab_stop: RwSignal<usize>,
+    tab_stop: TabStop,
 ) -> impl IntoView {
     let speaker = &e.speakers[index];
     let id: SpeakerId = speaker.id.clone();
@@ -105,11 +101,11 @@ fn speaker_item(
                 type="button"
                 class="gloss-speaker"
                 data-speaker=id_text
-                tabindex=move || if tab_stop.get() == index { "0" } else { "-1" }
+                tabindex=tab_stop.tabindex(index)
                 aria-pressed=move || selection.selected.with(|s| matches!(s, Some(Target::Speaker(s)) if *s == active_id)).to_string()
                 data-active=move || flag(selection.speaker_active(&toggle_id))
                 data-preview=move || flag(selection.previewed(&Target::Speaker(preview_id.clone())))
-                on:focus=move |_| tab_stop.set(index)
+                on:focus=move |_| tab_stop.focused(index)
                 on:click=move |_| selection.toggle(Target::Speaker(id.clone()))
             >
                 <span class="gloss-speaker-name">{speaker.name.clone()}</span>
