@@ -12,6 +12,9 @@ browsers="${GLOSS_BROWSERS:-chromium firefox webkit}"
 geckodriver="$(command -v geckodriver)"
 
 step() { printf '\n== %s\n' "$1" >&2; }
+# Browser runs are capped, so a driver that hangs fails the run instead of
+# holding it (each engine's suite takes 2 to 4 minutes here).
+capped() { timeout --kill-after=30s 20m "$@"; }
 
 step "format"
 cargo fmt --check
@@ -27,10 +30,10 @@ for browser in $browsers; do
   case "$browser" in
     chromium)
       step "components in Chromium"
-      CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test components ;;
+      CHROMEDRIVER=/usr/bin/chromedriver capped cargo test --locked --target wasm32-unknown-unknown --test components ;;
     firefox)
       step "components in Firefox"
-      GECKODRIVER="$geckodriver" cargo test --locked --target wasm32-unknown-unknown --test components ;;
+      GECKODRIVER="$geckodriver" capped cargo test --locked --target wasm32-unknown-unknown --test components ;;
   esac
 done
 
@@ -41,8 +44,8 @@ for browser in $browsers; do
   step "end to end in $browser"
   if [ "$browser" = webkit ]; then
     # MiniBrowser has no headless mode: it runs in a virtual display.
-    GLOSS_BROWSER=webkit GLOSS_DIST=target/e2e-dist xvfb-run -a target/py/bin/pytest tests/e2e -q
+    GLOSS_BROWSER=webkit GLOSS_DIST=target/e2e-dist capped xvfb-run -a target/py/bin/pytest tests/e2e -q
   else
-    GLOSS_BROWSER="$browser" GECKODRIVER="$geckodriver" GLOSS_DIST=target/e2e-dist target/py/bin/pytest tests/e2e -q
+    GLOSS_BROWSER="$browser" GECKODRIVER="$geckodriver" GLOSS_DIST=target/e2e-dist capped target/py/bin/pytest tests/e2e -q
   fi
 done

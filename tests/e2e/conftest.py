@@ -24,6 +24,7 @@ import functools
 import json
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
@@ -55,6 +56,14 @@ from explainer import Explainer, normalize, read_front_matter
 # download site); every driver below gets an explicit path through Service.
 # SE_OFFLINE makes it fail fast instead of trying, should anything reach it.
 os.environ.setdefault("SE_OFFLINE", "true")
+
+# Selenium waits on its driver without a limit unless sockets have a default
+# timeout (its ClientConfig reads this once per session). A driver that stops
+# answering (WebKitWebDriver does, now and then, on a busy machine) must fail
+# a command after this, not hold the run for hours.
+DRIVER_COMMAND_TIMEOUT = 60
+socket.setdefaulttimeout(DRIVER_COMMAND_TIMEOUT)
+SESSION_ATTEMPTS = 3  # a session that does not start is retried this often
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -314,6 +323,18 @@ def _start_webkit(tmp: Path):
 _STARTERS = {"chromium": _start_chromium, "firefox": _start_firefox, "webkit": _start_webkit}
 
 
+def _start_session(engine: str, tmp: Path):
+    """A new browser session; one that does not start in time (the driver
+    never answers) is abandoned and tried again, a few times."""
+    for attempt in range(1, SESSION_ATTEMPTS + 1):
+        try:
+            return _STARTERS[engine](tmp / f"attempt-{attempt}")
+        except Exception as err:  # a read timeout from urllib3, or the driver refusing
+            if attempt == SESSION_ATTEMPTS:
+                raise
+            warnings.warn(f"{engine}: session {attempt} did not start ({err!r}); trying again")
+
+
 @pytest.fixture(scope="session")
 def engine() -> str:
     """The browser engine under test, from `GLOSS_BROWSER`."""
@@ -327,7 +348,10 @@ def browser(engine):
     """A fresh browser session (and, for Chromium, a fresh profile) per test,
     so no hover, focus or cache state leaks from one test to the next."""
     with tempfile.TemporaryDirectory(prefix=f"gloss-e2e-{engine}-") as tmp:
-        driver = _STARTERS[engine](Path(tmp))
+        driver = _start_session(engine, Path(tmp))
+        # A page that never finishes loading fails the test, not the run.
+        driver.set_page_load_timeout(LOAD_TIMEOUT)
+        driver.set_script_timeout(LOAD_TIMEOUT)
         try:
             yield driver
         finally:

@@ -138,6 +138,8 @@ def test_selection_and_open_term_round_trip_through_the_url(reader, demo):
                "the selection is restored from the URL")
     assert one(reader, '[data-speaker="ushakov"]').get_attribute("aria-pressed") == "true"
 
+    # A fresh load, as from a pasted link (not a same-document fragment change).
+    reader.driver.get("about:blank")
     reader.driver.get(reader.base_url + "index.html#gloss-1.term=isw")
     WebDriverWait(reader.driver, 20).until(lambda _: reader.state == "ready")
     reader.wait_for_card("isw")
