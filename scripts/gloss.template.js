@@ -33,21 +33,54 @@ function trustedTypesBlockRendering() {
   }
 }
 
+// The explainer a `data-gloss-query` host is asked for by the page's URL
+// (same origin only, as the widget itself reads it), if any.
+function askedSource(host) {
+  const param = host.getAttribute('data-gloss-query');
+  const asked = param && new URLSearchParams(location.search).get(param);
+  try {
+    return asked && new URL(asked, location.href).origin === location.origin ? asked : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+// A host asked for another explainer than the one prerendered into it must
+// not show the prerendered one meanwhile.
+function dropOverriddenPrerenders() {
+  for (const host of document.querySelectorAll('[data-gloss-query]')) {
+    if (askedSource(host)) {
+      for (const stale of host.querySelectorAll(':scope > [data-gloss-prerendered]')) stale.remove();
+    }
+  }
+}
+
+function alertSaying(message) {
+  const alert = document.createElement('p');
+  alert.className = 'gloss-alert';
+  alert.setAttribute('role', 'alert');
+  alert.textContent = message;
+  return alert;
+}
+
 // Every host without a settled widget says what went wrong instead of
 // staying empty or frozen in "loading".
 function reportFailure(message) {
   for (const host of document.querySelectorAll(HOSTS)) {
     if (host.querySelector('.gloss[data-gloss-state="ready"], .gloss[data-gloss-state="error"]')) continue;
     host.setAttribute('data-gloss-mounted', '');
+    // A prerendered explainer stays: the reader keeps the whole article.
+    const prerendered = host.querySelector(':scope > [data-gloss-prerendered]');
+    if (prerendered) {
+      prerendered.setAttribute('data-gloss-state', 'error');
+      prerendered.prepend(alertSaying(message));
+      continue;
+    }
     for (const stale of host.querySelectorAll('.gloss')) stale.remove();
     const root = document.createElement('div');
     root.className = 'gloss';
     root.setAttribute('data-gloss-state', 'error');
-    const alert = document.createElement('p');
-    alert.className = 'gloss-alert';
-    alert.setAttribute('role', 'alert');
-    alert.textContent = message;
-    root.append(alert);
+    root.append(alertSaying(message));
     // Readers keep the text: the explainer's own Markdown, as plain text.
     const fallback = document.createElement('pre');
     fallback.className = 'gloss-fallback';
@@ -55,7 +88,7 @@ function reportFailure(message) {
     if (inline) {
       fallback.textContent = inline.textContent;
     } else if (host.getAttribute('data-gloss-src')) {
-      fetch(host.getAttribute('data-gloss-src'))
+      fetch(askedSource(host) || host.getAttribute('data-gloss-src'))
         .then((response) => (response.ok ? response.text() : ''))
         .then((text) => { fallback.textContent = text; })
         .catch(() => {});
@@ -88,6 +121,7 @@ function watchForHosts() {
 }
 
 addStylesheet();
+dropOverriddenPrerenders();
 if (trustedTypesBlockRendering()) {
   reportFailure("This explainer cannot be shown on this page: the page enforces Trusted Types (require-trusted-types-for 'script'), which blocks how Gloss renders.");
 } else {

@@ -12,3 +12,8 @@ sed -e "s/__GLUE__/$glue/" -e "s/__WASM__/$wasm/" -e "s/__CSS__/$css/" \
   "$TRUNK_SOURCE_DIR/scripts/gloss.template.js" > gloss.js
 # With inject_scripts = false Trunk leaves its own rust link in the page.
 sed -i -E '/<link[^>]*rel="rust"[^>]*>/d' index.html
+# Explainers the page marks with data-gloss-prerender are written into it as
+# static HTML by the same components, compiled natively (src/bin/prerender.rs):
+# readers see the article before the wasm arrives, and keep it without wasm.
+cargo run --quiet --locked --manifest-path "$TRUNK_SOURCE_DIR/Cargo.toml" \
+  --features ssr --bin prerender -- "$dir/index.html"

@@ -20,11 +20,12 @@ step "format"
 cargo fmt --check
 
 step "clippy (native and wasm)"
-cargo clippy --locked --all-targets -q -- -D warnings
+# Natively with `ssr`: the core, plus the UI as the prerenderer compiles it.
+cargo clippy --locked --all-targets -q --features ssr -- -D warnings
 cargo clippy --locked --all-targets -q --target wasm32-unknown-unknown -- -D warnings
 
-step "core: native unit and integration tests"
-cargo test --locked -q
+step "core and prerenderer: native unit and integration tests"
+cargo test --locked -q --features ssr
 
 for browser in $browsers; do
   case "$browser" in

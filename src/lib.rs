@@ -6,14 +6,15 @@
 //! - [`core`]: pure Rust. [`core::parse_explainer`] turns a source into a
 //!   [`core::Explainer`] (metadata, terms, speakers, ordered events, quotes and
 //!   the body as a [`core::document::Block`] tree) plus diagnostics.
-//! - `ui` (wasm only): Leptos components rendering that tree, with one
-//!   selection state shared through context.
-//! - `embed` (wasm only): finds host elements, loads sources, mounts widgets
-//!   and reports errors inside them.
+//! - `ui` (wasm, or natively with the `ssr` feature): Leptos components
+//!   rendering that tree, with one selection state shared through context.
+//! - `embed`: in wasm, finds host elements, loads sources, mounts widgets
+//!   and reports errors inside them; natively (`ssr`), prerenders explainers
+//!   into pages at build time.
 
 pub mod core;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod ui;

@@ -15,6 +15,21 @@ pub struct WidgetState {
     pub event: Option<EventId>,
 }
 
+/// The key of a widget on its page, in element ids and in the fragment: the
+/// host element's own id when it is usable (stable across page edits),
+/// otherwise `gloss-N` with N from `next_ordinal` (called only then).
+pub fn widget_key(host_id: &str, next_ordinal: impl FnOnce() -> usize) -> String {
+    let usable = !host_id.is_empty()
+        && host_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if usable {
+        format!("gloss-{host_id}")
+    } else {
+        format!("gloss-{}", next_ordinal())
+    }
+}
+
 /// Reads the state of widget `key` from a fragment (with or without `#`).
 pub fn read_state(fragment: &str, key: &str) -> WidgetState {
     let mut state = WidgetState::default();
@@ -121,6 +136,14 @@ mod tests {
             "g1.term=donbas&g1.speaker=%C3%A9%20%26%20%3D&g1.event=moscow-talks"
         );
         assert_eq!(read_state(&format!("#{fragment}"), "g1"), state);
+    }
+
+    #[test]
+    fn a_widget_is_keyed_by_its_host_id_or_its_place() {
+        assert_eq!(widget_key("donbas", || unreachable!()), "gloss-donbas");
+        assert_eq!(widget_key("", || 3), "gloss-3");
+        assert_eq!(widget_key("a b", || 4), "gloss-4");
+        assert_eq!(widget_key("x\"y", || 5), "gloss-5");
     }
 
     #[test]

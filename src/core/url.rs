@@ -45,9 +45,47 @@ fn scheme_of(url: &str) -> Option<&str> {
     url[end..].starts_with(':').then(|| &url[..end])
 }
 
+/// `url` as seen from a page for which `base` (a path relative to that
+/// page, like `explainers/a.md`) is the source: a relative path is joined to
+/// `base`'s folder; anything with a scheme, a leading `/`, `#` or `?` is
+/// returned as it is. (The prerenderer's stand-in for the browser's URL
+/// resolution, which it does not have.)
+pub fn join_relative(base: &str, url: &str) -> String {
+    if url.is_empty() || scheme_of(url).is_some() || url.starts_with(['/', '#', '?']) {
+        return url.to_owned();
+    }
+    match base.rfind('/') {
+        Some(slash) => format!("{}{url}", &base[..=slash]),
+        None => url.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joins_relative_paths_to_the_folder_of_the_source() {
+        assert_eq!(
+            join_relative("explainers/a.md", "img/b.png"),
+            "explainers/img/b.png"
+        );
+        assert_eq!(
+            join_relative("explainers/a.md", "../c.md"),
+            "explainers/../c.md"
+        );
+        assert_eq!(join_relative("a.md", "b.md"), "b.md");
+        for kept in [
+            "https://example.org/x",
+            "mailto:a@b.c",
+            "/abs",
+            "#f",
+            "?q",
+            "",
+        ] {
+            assert_eq!(join_relative("explainers/a.md", kept), kept);
+        }
+    }
 
     fn check(raw: &str, usage: UrlUse, expect: Option<&str>) {
         assert_eq!(sanitize_url(raw, usage).as_deref(), expect, "{raw:?}");

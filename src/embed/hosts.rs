@@ -2,7 +2,9 @@
 
 use super::root::GlossRoot;
 use super::source::{Source, DEFAULT_TIMEOUT_MS};
+use super::PRERENDERED;
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -28,27 +30,52 @@ pub fn mount_new_hosts() {
         let _ = host.set_attribute(MOUNTED, "");
         let source = source_of(&host);
         let prefix = widget_key(&host);
-        leptos::mount::mount_to(
-            host,
-            move || view! { <GlossRoot source=source prefix=prefix/> },
-        )
-        .forget();
+        match prerendered_root(&host) {
+            None => leptos::mount::mount_to(
+                host,
+                move || view! { <GlossRoot source=source prefix=prefix/> },
+            )
+            .forget(),
+            Some(prerendered) => mount_in_place_of(prerendered, source, prefix),
+        }
     }
 }
 
-/// The widget's key in element ids and the URL fragment: the host's own id
-/// when it has a usable one (stable across page edits), else a counter.
+/// The widget the build prerendered into `host`, if any (see
+/// [`crate::embed::prerender`]).
+fn prerendered_root(host: &Element) -> Option<Element> {
+    let selector = format!(":scope > [{PRERENDERED}]");
+    host.query_selector(&selector).ok().flatten()
+}
+
+/// Builds the live widget off the page and puts it in the prerendered one's
+/// place once it has settled, in one step: the reader never sees a blank or
+/// half-built widget, and the layout does not move (the same components drew
+/// both).
+fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
+    let Ok(holder) = document().create_element("div") else {
+        return;
+    };
+    let on_settle: Rc<dyn Fn()> = {
+        let holder = holder.clone();
+        Rc::new(move || {
+            if let Some(live) = holder.first_element_child() {
+                if prerendered.is_connected() {
+                    let _ = prerendered.replace_with_with_node_1(&live);
+                }
+            }
+        })
+    };
+    leptos::mount::mount_to(
+        holder.unchecked_into(),
+        move || view! { <GlossRoot source=source prefix=prefix on_settle=on_settle/> },
+    )
+    .forget();
+}
+
+/// The widget's key in element ids and the URL fragment.
 fn widget_key(host: &Element) -> String {
-    let id = host.id();
-    if !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        format!("gloss-{id}")
-    } else {
-        format!("gloss-{}", NEXT_WIDGET.fetch_add(1, Ordering::Relaxed))
-    }
+    crate::core::fragment::widget_key(&host.id(), || NEXT_WIDGET.fetch_add(1, Ordering::Relaxed))
 }
 
 /// What a host element asks to show.

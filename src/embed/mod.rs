@@ -6,15 +6,28 @@
 //! `<script type="text/markdown">`) gets its own [`root::GlossRoot`], which
 //! loads the source ([`source`]), parses it and shows the explainer or a
 //! located error. [`panic_report`] turns a panic into a visible message.
+//! Natively, [`prerender`] writes explainers into pages at build time.
 
+#[cfg(target_arch = "wasm32")]
 pub mod hosts;
+#[cfg(target_arch = "wasm32")]
 pub mod panic_report;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+#[cfg(target_arch = "wasm32")]
 pub mod root;
+#[cfg(target_arch = "wasm32")]
 pub mod source;
 
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
+/// Marks a widget root prerendered at build time, which the live widget
+/// replaces once it has loaded.
+pub const PRERENDERED: &str = "data-gloss-prerendered";
+
 /// Mounts every host element on the page that is not mounted yet.
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn mount_all() {
     panic_report::install();

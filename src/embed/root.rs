@@ -6,6 +6,7 @@ use crate::core::{parse_explainer, Diagnostic, Explainer};
 use crate::ui::{Alert, ExplainerView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
 
 /// Where a widget is in its life.
 #[derive(Clone)]
@@ -34,14 +35,21 @@ impl State {
     }
 }
 
-/// Loads `source`, parses it and shows the result.
+/// Loads `source`, parses it and shows the result; `on_settle` runs each
+/// time it has (the explainer or an error is about to be drawn).
 #[component]
-pub fn GlossRoot(source: Source, prefix: String) -> impl IntoView {
+pub fn GlossRoot(
+    source: Source,
+    prefix: String,
+    #[prop(optional)] on_settle: Option<Rc<dyn Fn()>>,
+) -> impl IntoView {
     let state = RwSignal::new(State::Loading);
+    let on_settle = StoredValue::new_local(on_settle);
     let load = move |source: Source| {
         state.set(State::Loading);
         spawn_local(async move {
             state.set(load_state(source).await);
+            on_settle.try_with_value(|settled| settled.as_ref().map(|f| f()));
         });
     };
     load(source.clone());

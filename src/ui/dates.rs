@@ -1,8 +1,14 @@
 //! Dates formatted for the explainer's language by the browser's `Intl`.
+//!
+//! The build-time prerenderer has no `Intl`: natively, dates are written in
+//! English for English explainers and as ISO dates otherwise ([`plain`]),
+//! and the browser's own formatting replaces them once the widget starts.
 
-use crate::core::date::{DatePoint, EventDate, Precision};
-use js_sys::{Array, Date, Intl, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use crate::core::date::{DatePoint, EventDate};
+#[cfg(target_arch = "wasm32")]
+use intl::{format_point, format_range, format_years_in};
+#[cfg(not(target_arch = "wasm32"))]
+use plain::{format_point, format_range, format_years_in};
 
 /// "5 December 2025", "December 2025" or "2025" in `lang`, at the date's
 /// own precision; ranges joined with an en dash, approximate ones prefixed.
@@ -25,58 +31,6 @@ pub fn format_date(date: &EventDate, lang: &str) -> String {
     }
 }
 
-/// "November 19 – 20, 2025": `Intl.DateTimeFormat.formatRange` shares
-/// what the two ends have in common.
-fn format_range(start: &DatePoint, end: &DatePoint, lang: &str) -> String {
-    let format = formatter(start, lang);
-    let range = Reflect::get(&format, &"formatRange".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call2(&format, &day_of(start), &day_of(end)).ok())
-        .and_then(|v| v.as_string());
-    range.unwrap_or_else(|| {
-        format!(
-            "{} – {}",
-            format_point(start, lang),
-            format_point(end, lang)
-        )
-    })
-}
-
-fn day_of(point: &DatePoint) -> Date {
-    Date::new(&JsValue::from_f64(point.first_day() as f64 * 86_400_000.0))
-}
-
-fn formatter(point: &DatePoint, lang: &str) -> Intl::DateTimeFormat {
-    let options = Object::new();
-    let set = |k: &str, v: &str| {
-        let _ = Reflect::set(&options, &k.into(), &v.into());
-    };
-    set("timeZone", "UTC");
-    set("year", "numeric");
-    match point.precision() {
-        Precision::Day => {
-            set("month", "long");
-            set("day", "numeric");
-        }
-        Precision::Month => set("month", "long"),
-        Precision::Year => {}
-    }
-    if point.year < 1 {
-        set("era", "short");
-    }
-    Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str(lang)), &options)
-}
-
-fn format_point(point: &DatePoint, lang: &str) -> String {
-    formatter(point, lang)
-        .format()
-        .call1(&JsValue::NULL, &day_of(point))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| point.year.to_string())
-}
-
 /// The machine-readable form for `<time datetime>`.
 pub fn iso_date(point: &DatePoint) -> String {
     match (point.month, point.day) {
@@ -86,17 +40,143 @@ pub fn iso_date(point: &DatePoint) -> String {
     }
 }
 
-/// "249 years" in `lang`, by `Intl.NumberFormat`'s unit style.
+/// "249 years" in `lang`.
 pub fn format_years(years: u32, lang: &str) -> String {
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"style".into(), &"unit".into());
-    let _ = Reflect::set(&options, &"unit".into(), &"year".into());
-    let _ = Reflect::set(&options, &"unitDisplay".into(), &"long".into());
-    let format = Intl::NumberFormat::new(&Array::of1(&JsValue::from_str(lang)), &options);
-    format
-        .format()
-        .call1(&JsValue::NULL, &JsValue::from_f64(f64::from(years)))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| format!("{years} years"))
+    format_years_in(years, lang)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use crate::core::date::{DatePoint, Precision};
+    use js_sys::{Array, Date, Intl, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// "November 19 – 20, 2025": `Intl.DateTimeFormat.formatRange` shares
+    /// what the two ends have in common.
+    pub(super) fn format_range(start: &DatePoint, end: &DatePoint, lang: &str) -> String {
+        let format = formatter(start, lang);
+        let range = Reflect::get(&format, &"formatRange".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call2(&format, &day_of(start), &day_of(end)).ok())
+            .and_then(|v| v.as_string());
+        range.unwrap_or_else(|| {
+            format!(
+                "{} – {}",
+                format_point(start, lang),
+                format_point(end, lang)
+            )
+        })
+    }
+
+    fn day_of(point: &DatePoint) -> Date {
+        Date::new(&JsValue::from_f64(point.first_day() as f64 * 86_400_000.0))
+    }
+
+    fn formatter(point: &DatePoint, lang: &str) -> Intl::DateTimeFormat {
+        let options = Object::new();
+        let set = |k: &str, v: &str| {
+            let _ = Reflect::set(&options, &k.into(), &v.into());
+        };
+        set("timeZone", "UTC");
+        set("year", "numeric");
+        match point.precision() {
+            Precision::Day => {
+                set("month", "long");
+                set("day", "numeric");
+            }
+            Precision::Month => set("month", "long"),
+            Precision::Year => {}
+        }
+        if point.year < 1 {
+            set("era", "short");
+        }
+        Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str(lang)), &options)
+    }
+
+    pub(super) fn format_point(point: &DatePoint, lang: &str) -> String {
+        formatter(point, lang)
+            .format()
+            .call1(&JsValue::NULL, &day_of(point))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| point.year.to_string())
+    }
+
+    /// By `Intl.NumberFormat`'s unit style.
+    pub(super) fn format_years_in(years: u32, lang: &str) -> String {
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"style".into(), &"unit".into());
+        let _ = Reflect::set(&options, &"unit".into(), &"year".into());
+        let _ = Reflect::set(&options, &"unitDisplay".into(), &"long".into());
+        let format = Intl::NumberFormat::new(&Array::of1(&JsValue::from_str(lang)), &options);
+        format
+            .format()
+            .call1(&JsValue::NULL, &JsValue::from_f64(f64::from(years)))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| format!("{years} years"))
+    }
+}
+
+/// Without `Intl` (the native prerenderer): English names for English
+/// explainers, ISO dates for every other language.
+#[cfg(not(target_arch = "wasm32"))]
+mod plain {
+    use super::iso_date;
+    use crate::core::date::DatePoint;
+
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+
+    fn english(lang: &str) -> bool {
+        lang == "en" || lang.starts_with("en-")
+    }
+
+    pub(super) fn format_point(point: &DatePoint, lang: &str) -> String {
+        if !english(lang) {
+            return iso_date(point);
+        }
+        let year = if point.year < 1 {
+            format!("{} BC", 1 - point.year)
+        } else {
+            point.year.to_string()
+        };
+        let month = point
+            .month
+            .and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?));
+        match (month, point.day) {
+            (Some(month), Some(day)) => format!("{month} {day}, {year}"),
+            (Some(month), None) => format!("{month} {year}"),
+            _ => year,
+        }
+    }
+
+    pub(super) fn format_range(start: &DatePoint, end: &DatePoint, lang: &str) -> String {
+        format!(
+            "{} – {}",
+            format_point(start, lang),
+            format_point(end, lang)
+        )
+    }
+
+    pub(super) fn format_years_in(years: u32, _lang: &str) -> String {
+        if years == 1 {
+            "1 year".into()
+        } else {
+            format!("{years} years")
+        }
+    }
 }

@@ -435,8 +435,10 @@ class Reader:
 
     @property
     def state(self) -> str | None:
-        roots = self.driver.find_elements(By.CSS_SELECTOR, ".gloss[data-gloss-state]")
-        return roots[0].get_attribute("data-gloss-state") if roots else None
+        # One script, so a prerendered root replaced in between cannot go stale.
+        return self.driver.execute_script(
+            "const root = document.querySelector('.gloss[data-gloss-state]');"
+            "return root && root.getAttribute('data-gloss-state');")
 
     def alerts(self) -> list[str]:
         """Texts of the `role="alert"` elements inside the widget."""

@@ -66,13 +66,34 @@ def test_reduced_motion_turns_off_animation(reader):
     assert animation == "none"
 
 
-def test_without_wasm_the_reader_gets_a_message_and_the_text(reader, demo):
+def _block_wasm(reader):
     chromium_only(reader, "blocking the wasm download")
     reader.driver.execute_cdp_cmd("Network.enable", {})
     reader.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*.wasm"]})
-    reader.driver.get(reader.base_url + "index.html")
+
+
+def _wait_for_alert(reader, saying: str):
     WebDriverWait(reader.driver, 20).until(lambda _: reader.state == "error")
     alert = normalize(reader.driver.find_element(By.CSS_SELECTOR, '.gloss [role="alert"]').text)
-    assert "could not start" in alert
+    assert saying in alert
+
+
+def test_without_wasm_a_prerendered_explainer_keeps_its_whole_article(reader, demo):
+    _block_wasm(reader)
+    reader.driver.get(reader.base_url + "index.html")
+    _wait_for_alert(reader, "could not start")
+    body = normalize(reader.driver.find_element(By.CSS_SELECTOR, ".gloss .gloss-body").text)
+    assert "Russian President Vladimir Putin" in body
+    assert reader.driver.find_elements(By.CSS_SELECTOR, '.gloss [data-term="donbas"]'), \
+        "the prerendered article keeps its term mentions"
+    assert not reader.driver.find_elements(By.CSS_SELECTOR, ".gloss .gloss-fallback")
+
+
+def test_without_wasm_a_markdown_source_is_shown_as_text(reader, other_explainer):
+    _block_wasm(reader)
+    reader.driver.get(reader.base_url + f"index.html?src={other_explainer.src}")
+    _wait_for_alert(reader, "could not start")
     WebDriverWait(reader.driver, 10).until(
-        lambda d: "Russian President Vladimir Putin" in d.find_element(By.CSS_SELECTOR, ".gloss .gloss-fallback").text)
+        lambda d: other_explainer.title in d.find_element(By.CSS_SELECTOR, ".gloss .gloss-fallback").text)
+    assert not reader.driver.find_elements(By.CSS_SELECTOR, ".gloss .gloss-body"), \
+        "the prerendered demo is not shown in place of the requested explainer"

@@ -1,0 +1,192 @@
+//! Build-time prerendering: an explainer that a page shows by default is
+//! rendered to HTML with the very components the browser runs, and written
+//! into the page, so readers see the article as soon as the HTML arrives (and
+//! keep it if the wasm never runs). In the browser the live widget replaces
+//! the prerendered one, node for node the same layout, when it has loaded.
+//!
+//! A host opts in with `data-gloss-prerender`; its `data-gloss-src` is read
+//! relative to the page. Run natively by `src/bin/prerender.rs`.
+
+use crate::core::fragment::widget_key;
+use crate::core::parse_explainer;
+use crate::ui::ExplainerView;
+use hydration_context::SsrSharedContext;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Marks a host element to prerender.
+pub const OPT_IN: &str = "data-gloss-prerender";
+
+/// What happened to one host element.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Rendered { src: String },
+    Skipped { src: String, reason: String },
+}
+
+/// The page with every opted-in host filled with its prerendered explainer.
+/// `read` gets a source path relative to the page.
+pub fn prerender_page(
+    page: &str,
+    read: impl Fn(&str) -> Result<String, String>,
+) -> (String, Vec<Outcome>) {
+    let mut out = String::with_capacity(page.len());
+    let mut outcomes = Vec::new();
+    let mut rest = page;
+    let mut ordinal = 0;
+    while let Some(at) = rest.find(OPT_IN) {
+        let Some(open) = rest[..at].rfind('<') else {
+            break;
+        };
+        let Some(close) = rest[at..].find('>').map(|i| at + i + 1) else {
+            break;
+        };
+        let tag = &rest[open..close];
+        out.push_str(&rest[..close]);
+        rest = &rest[close..];
+        let Some(src) = attribute(tag, "data-gloss-src") else {
+            continue;
+        };
+        let id = attribute(tag, "id").unwrap_or_default();
+        let key = widget_key(&id, || {
+            ordinal += 1;
+            ordinal
+        });
+        match read(&src).and_then(|text| render(&text, &src, key)) {
+            Ok(html) => {
+                out.push_str(&html);
+                outcomes.push(Outcome::Rendered { src });
+            }
+            Err(reason) => outcomes.push(Outcome::Skipped { src, reason }),
+        }
+    }
+    out.push_str(rest);
+    (out, outcomes)
+}
+
+/// The explainer as the widget root the browser will replace.
+fn render(text: &str, src: &str, key: String) -> Result<String, String> {
+    let parsed = parse_explainer(text).map_err(|d| d.to_string())?;
+    let base = Some(src.to_owned());
+    // A server context, so the components know not to touch the browser.
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let html = owner.with(|| {
+        view! {
+            <div class="gloss" data-gloss-state="loading" data-gloss-prerendered="">
+                <ExplainerView
+                    explainer=parsed.explainer
+                    diagnostics=parsed.diagnostics
+                    base=base
+                    prefix=key
+                />
+            </div>
+        }
+        .to_html()
+    });
+    Ok(html)
+}
+
+/// The value of attribute `name` in an opening tag (double or single
+/// quotes), with the few entities a build tool would write decoded.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let mut search = tag;
+    while let Some(at) = search.find(name) {
+        let before = search[..at].chars().next_back();
+        let after = &search[at + name.len()..];
+        search = after;
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let Some(value) = after.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let quote = value.chars().next()?;
+        if quote != '"' && quote != '\'' {
+            continue;
+        }
+        let end = value[1..].find(quote)?;
+        let raw = &value[1..1 + end];
+        return Some(
+            raw.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&"),
+        );
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::PRERENDERED;
+    use super::*;
+
+    const SOURCE: &str = "+++\ntitle = \"Tides\"\nlang = \"en\"\n[terms.neap]\nlabel = \"neap tide\"\nsummary = \"A small tide.\"\n+++\nA neap tide comes twice a month.\n";
+
+    fn read(path: &str) -> Result<String, String> {
+        match path {
+            "explainers/tides.md" => Ok(SOURCE.into()),
+            "explainers/bad.md" => Ok("+++\ntitle = \n+++\n".into()),
+            other => Err(format!("{other}: not found")),
+        }
+    }
+
+    #[test]
+    fn fills_opted_in_hosts_and_leaves_the_rest() {
+        let page = "<main><div data-gloss-src=\"explainers/tides.md\" data-gloss-prerender>\n<noscript>x</noscript></div>\n<div data-gloss-src=\"other.md\"></div></main>";
+        let (html, outcomes) = prerender_page(page, read);
+        assert_eq!(
+            outcomes,
+            [Outcome::Rendered {
+                src: "explainers/tides.md".into()
+            }]
+        );
+        let start = html.find("data-gloss-prerender>").unwrap() + "data-gloss-prerender>".len();
+        let inserted = &html[start..];
+        let root = &inserted[..inserted.find('>').unwrap()];
+        assert!(root.starts_with("<div "), "{root}");
+        for attr in [
+            "class=\"gloss\"",
+            "data-gloss-state=\"loading\"",
+            PRERENDERED,
+        ] {
+            assert!(root.contains(attr), "{root} lacks {attr}");
+        }
+        assert!(html.contains(">Tides</h1>"), "{html}");
+        assert!(html.contains("data-term=\"neap\""), "{html}");
+        assert!(html.contains("id=\"gloss-1-frame\""), "{html}");
+        assert!(html.ends_with(
+            "<noscript>x</noscript></div>\n<div data-gloss-src=\"other.md\"></div></main>"
+        ));
+    }
+
+    #[test]
+    fn a_host_with_an_id_is_keyed_by_it() {
+        let page =
+            "<div id='tides' data-gloss-prerender data-gloss-src='explainers/tides.md'></div>";
+        let (html, _) = prerender_page(page, read);
+        assert!(html.contains("gloss-tides"), "{html}");
+    }
+
+    #[test]
+    fn unreadable_sources_are_skipped_with_their_reason() {
+        let page = "<div data-gloss-prerender data-gloss-src=\"explainers/bad.md\"></div><div data-gloss-prerender data-gloss-src=\"missing.md\"></div>";
+        let (html, outcomes) = prerender_page(page, read);
+        assert_eq!(html, page);
+        assert!(
+            matches!(&outcomes[0], Outcome::Skipped { reason, .. } if reason.contains("line 2")),
+            "{outcomes:?}"
+        );
+        assert!(
+            matches!(&outcomes[1], Outcome::Skipped { reason, .. } if reason.contains("not found"))
+        );
+    }
+
+    #[test]
+    fn reads_attributes_by_whole_name() {
+        let tag = "<div data-id=\"no\" id=\"yes\" data-gloss-src = 'a&amp;b.md'>";
+        assert_eq!(attribute(tag, "id").as_deref(), Some("yes"));
+        assert_eq!(attribute(tag, "data-gloss-src").as_deref(), Some("a&b.md"));
+        assert_eq!(attribute(tag, "title"), None);
+    }
+}

@@ -1,0 +1,87 @@
+"""End-to-end tests of the prerendered demo (the performance issue's "no
+blank wait"): `index.html` arrives with the explainer already in it, drawn at
+build time by the same components; the reader sees the article while the
+wasm is still on its way, and the live widget takes its place without
+moving anything.
+"""
+
+import urllib.request
+import uuid
+
+import pytest
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import SLOW_PATH, SLOW_SECONDS
+from explainer import normalize
+
+# Elements of the article column whose place on screen must not change when
+# the live widget replaces the prerendered one.
+STEADY = [".gloss-title", ".gloss-body > p:nth-of-type(1)", ".gloss-body > p:nth-of-type(4)",
+          ".gloss-body > :last-child", '[data-term="donbas"][data-gloss-mention]']
+
+_RECTS_JS = """
+return arguments[0].map(sel => {
+  const el = document.querySelector('.gloss ' + sel);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return [sel, Math.round(r.left), Math.round(r.top + scrollY), Math.round(r.width), Math.round(r.height)];
+});
+"""
+
+
+def test_the_page_arrives_with_the_article_already_in_it(reader, demo):
+    with urllib.request.urlopen(reader.base_url + "index.html", timeout=10) as response:
+        html = response.read().decode("utf-8")
+    assert "data-gloss-prerendered" in html
+    assert f">{demo.title}</h1>" in html.replace("&#x27;", "'").replace("&#39;", "'")
+    for term_id in demo.terms:
+        assert f'data-term="{term_id}"' in html, f"no mention of {term_id} in the prerendered page"
+    assert "<script>" not in html and "style=" not in html, "nothing inline a strict CSP would block"
+
+
+def test_the_article_shows_before_the_wasm_and_stays_put_when_it_starts(reader, demo):
+    # Every file of this page comes SLOW_SECONDS late the first time: the
+    # script, glue, wasm and source arrive one after another, long after the
+    # page and its CSS.
+    token = uuid.uuid4().hex
+    reader.driver.get(f"{reader.base_url}{SLOW_PATH}index.html?t={token}")
+    prerendered = reader.driver.find_element(By.CSS_SELECTOR, ".gloss[data-gloss-prerendered]")
+    assert reader.state == "loading", "the page is read before the wasm has arrived"
+    title = normalize(prerendered.find_element(By.CSS_SELECTOR, ".gloss-title").text)
+    assert title == normalize(demo.title), "the prerendered title is on screen"
+    body = prerendered.find_element(By.CSS_SELECTOR, ".gloss-body")
+    assert body.is_displayed() and "Russian President Vladimir Putin" in normalize(body.text)
+    before = reader.driver.execute_script(_RECTS_JS, STEADY)
+    assert None not in before, before
+
+    WebDriverWait(reader.driver, 8 * SLOW_SECONDS, poll_frequency=0.1).until(
+        lambda _: reader.state == "ready")
+    assert not reader.driver.find_elements(By.CSS_SELECTOR, "[data-gloss-prerendered]"), \
+        "the live widget replaced the prerendered one"
+    after = reader.driver.execute_script(_RECTS_JS, STEADY)
+    assert after == before, "the article moved when the live widget took over"
+
+
+def test_the_live_widget_works_where_the_prerendered_one_stood(reader):
+    reader.open_explainer()
+    assert len(reader.driver.find_elements(By.CSS_SELECTOR, ".gloss")) == 1
+    term = reader.decorated_mention("donbas")
+    reader.focus(term)
+    reader.wait_for_card("donbas")
+
+
+def test_no_layout_shift_is_recorded(reader):
+    if reader.engine != "chromium":
+        pytest.skip("the Layout Instability API exists only in Chromium")
+    reader.open_explainer()
+    shift = reader.driver.execute_async_script("""
+      const done = arguments[arguments.length - 1];
+      let total = 0;
+      new PerformanceObserver(list => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+      }).observe({type: 'layout-shift', buffered: true});
+      requestAnimationFrame(() => requestAnimationFrame(() => done(total)));
+    """)
+    assert shift < 0.01, f"cumulative layout shift {shift:.3f}"
