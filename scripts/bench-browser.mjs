@@ -97,6 +97,75 @@ async function measure(browser, url, profile, interactive) {
   return result;
 }
 
+// A generated explainer at the scale the performance issue names: about
+// 1 MB of Markdown, 1,000 terms, 200 speakers and 1,000 events, with
+// mentions of all of them spread through sections of prose.
+function scaleExplainer() {
+  const syllables = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vor', 'eli', 'dan', 'quo', 'bex', 'ny'];
+  const word = (n) => { let w = ''; do { w += syllables[n % 12]; n = Math.floor(n / 12); } while (n); return w; };
+  const cap = (w) => w[0].toUpperCase() + w.slice(1);
+  const out = ['+++', 'title = "A generated explainer at scale"', 'lang = "en"', ''];
+  for (let i = 0; i < 1000; i++) {
+    out.push(`[terms.t${i}]`, `label = "${cap(word(i + 144))}ism"`,
+      `summary = "Generated term ${i}: a short definition long enough to read like one."`, '');
+  }
+  for (let i = 0; i < 200; i++) {
+    out.push(`[speakers.s${i}]`, `name = "${cap(word(i + 1728))} ${cap(word(i + 3000))}"`,
+      `role = "Speaker ${i}"`, `group = "Group ${i % 8}"`, '');
+  }
+  for (let i = 0; i < 1000; i++) {
+    const year = 1700 + Math.floor((i * 325) / 1000);
+    const month = 1 + (i % 12), day = 1 + (i % 28);
+    out.push('[[events]]', `id = "e${i}"`,
+      `date = "${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}"`,
+      `title = "Generated event ${i}"`, `summary = "What happened at event ${i}."`,
+      `speakers = ["s${i % 200}"]`, `terms = ["t${i % 1000}"]`, '');
+  }
+  out.push('+++', '');
+  let body = '', n = 0;
+  while (body.length < 1_000_000) {
+    if (n % 8 === 0) body += `\n## Section ${n / 8}\n\n`;
+    const t = (n * 7) % 1000, s = (n * 3) % 200, e = n % 1000;
+    body += `In paragraph ${n} the ${cap(word(t + 144))}ism came up again, when ` +
+      `${cap(word(s + 1728))} ${cap(word(s + 3000))} said it [mattered](event:e${e}); ` +
+      'the rest of this sentence is ordinary prose that pads the paragraph to a realistic ' +
+      'length, with commas, clauses and the occasional *emphasis* or `code` span. ' +
+      'Another sentence follows, so that the paragraph reads like one from a long report.\n\n';
+    n++;
+  }
+  return out.join('\n') + body;
+}
+
+// Long main-thread tasks from navigation on, recorded by the page itself.
+const LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });`;
+
+async function measureScale(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASKS);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector('.gloss[data-gloss-state="ready"]', { timeout: 300000 });
+  const ready = await page.evaluate(() => performance.now());
+  // The chronology's keyboard: time from an arrow key to the next event
+  // holding focus, measured in the page.
+  await page.locator('.gloss [data-event]').first().focus();
+  const keys = [];
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => { window.__keyAt = performance.now(); });
+    await page.keyboard.press('ArrowDown');
+    keys.push(await page.evaluate(() => new Promise((ok) =>
+      requestAnimationFrame(() => ok(performance.now() - window.__keyAt)))));
+  }
+  const tasks = await page.evaluate(() => window.__longTasks);
+  await context.close();
+  return { ready, maxTask: Math.max(0, ...tasks), tasksOver200: tasks.filter((d) => d > 200).length,
+    keyToFrame: median(keys) };
+}
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 async function main() {
@@ -133,6 +202,18 @@ async function main() {
     rows.push(`| ${name} | hover to card (300 ms intent delay included) | ${m(demo, 'hoverToCard').toFixed(0)} ms | — | — |`);
     rows.push(`| ${name} | layout shift (CLS) | ${m(demo, 'cls').toFixed(3)} | ${m(baseline, 'cls').toFixed(3)} | — |`);
   }
+  // Scale: the generated explainer, unthrottled, against the demo.
+  await writeFile(join(dist, 'explainers', 'scale.md'), scaleExplainer());
+  const scale = [], small = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    small.push(await measureScale(browser, base + 'index.html?src=explainers/donbas.md'));
+    scale.push(await measureScale(browser, base + 'index.html?src=explainers/scale.md'));
+  }
+  const ms = (list, key) => median(list.map((r) => r[key]));
+  rows.push(`| scale (1 MB, 1,000 terms) | ready | ${ms(scale, 'ready').toFixed(0)} ms | ${ms(small, 'ready').toFixed(0)} ms (demo) | ${(ms(scale, 'ready') / ms(small, 'ready')).toFixed(2)}× |`);
+  rows.push(`| scale (1 MB, 1,000 terms) | longest main-thread task | ${ms(scale, 'maxTask').toFixed(0)} ms | ${ms(small, 'maxTask').toFixed(0)} ms (demo) | — |`);
+  rows.push(`| scale (1 MB, 1,000 terms) | tasks over 200 ms | ${ms(scale, 'tasksOver200')} | ${ms(small, 'tasksOver200')} (demo) | — |`);
+  rows.push(`| scale (1 MB, 1,000 terms) | arrow key → next frame in the chronology | ${ms(scale, 'keyToFrame').toFixed(1)} ms | ${ms(small, 'keyToFrame').toFixed(1)} ms (demo) | ${(ms(scale, 'keyToFrame') / ms(small, 'keyToFrame')).toFixed(2)}× |`);
   await browser.close();
   server.close();
   console.log(`Medians of ${runs} alternating runs, Chromium ${browser.version?.() ?? ''}`);

@@ -20,19 +20,6 @@ function addStylesheet() {
   }
 }
 
-// Leptos renders static parts of a view through <template>.innerHTML, which a
-// page enforcing Trusted Types (require-trusted-types-for 'script') blocks.
-// Gloss does not install a pass-through policy behind the page's back: it
-// says why it cannot render instead (see the README).
-function trustedTypesBlockRendering() {
-  try {
-    document.createElement('template').innerHTML = '<b></b>';
-    return false;
-  } catch (error) {
-    return true;
-  }
-}
-
 // The explainer a `data-gloss-query` host is asked for by the page's URL
 // (same origin only, as the widget itself reads it), if any.
 function askedSource(host) {
@@ -122,15 +109,13 @@ function watchForHosts() {
 
 addStylesheet();
 dropOverriddenPrerenders();
-if (trustedTypesBlockRendering()) {
-  reportFailure("This explainer cannot be shown on this page: the page enforces Trusted Types (require-trusted-types-for 'script'), which blocks how Gloss renders.");
-} else {
-  try {
-    await init({ module_or_path: here('./__WASM__') });
-    mountSafely();
-    watchForHosts();
-  } catch (error) {
-    console.error('Gloss could not start:', error);
-    reportFailure('This explainer could not start: this browser could not run Gloss (' + ((error && error.message) || error) + ').');
-  }
+// Gloss never hands the DOM an HTML string, so it needs no Trusted Types
+// policy: pages that enforce them get the widget as everyone else does.
+try {
+  await init({ module_or_path: here('./__WASM__') });
+  mountSafely();
+  watchForHosts();
+} catch (error) {
+  console.error('Gloss could not start:', error);
+  reportFailure('This explainer could not start: this browser could not run Gloss (' + ((error && error.message) || error) + ').');
 }

@@ -118,6 +118,22 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     out
 }
 
+/// About how much text a block holds, in bytes: what drawing it costs,
+/// roughly (the UI draws long articles a slice of text at a time).
+pub fn text_len(block: &Block) -> usize {
+    let own = match block {
+        Block::Code { text, .. } | Block::RawText(text) => text.len(),
+        _ => 0,
+    };
+    let mut nested = 0;
+    for_each_inline(std::slice::from_ref(block), &mut |inline| {
+        if let Inline::Text(t) | Inline::Code(t) = inline {
+            nested += t.len();
+        }
+    });
+    own + nested
+}
+
 /// Calls `f` on every inline in `blocks`, outer before inner, in document
 /// order: the one walk that counting, checking and fuzzing share.
 pub fn for_each_inline<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a Inline)) {

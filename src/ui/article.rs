@@ -8,11 +8,17 @@
 use super::hovercard::{
     click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves,
 };
+use super::progressive::{progressively, slices};
 use super::selection::{flag, Selection, Target};
-use crate::core::document::{Align, Block, Inline};
+use crate::core::document::{text_len, Align, Block, Inline};
 use crate::core::ids::{EventId, SpeakerId, TermId};
 use leptos::prelude::*;
 use std::cell::Cell;
+use std::rc::Rc;
+
+/// How much article text is drawn in one task: an article up to this size
+/// (most of them) is drawn at once, with the widget.
+const ARTICLE_SLICE_BYTES: usize = 32 * 1024;
 
 /// Renders blocks; `base` resolves relative URLs (the source file's URL).
 pub struct ArticleRenderer {
@@ -55,24 +61,25 @@ impl ArticleRenderer {
         }
     }
 
-    pub fn blocks(&self, blocks: &[Block]) -> AnyView {
-        let footnotes: Vec<&Block> = blocks
-            .iter()
-            .filter(|b| matches!(b, Block::Footnote { .. }))
-            .collect();
-        let main: Vec<AnyView> = blocks
-            .iter()
-            .filter(|b| !matches!(b, Block::Footnote { .. }))
-            .map(|b| self.block(b))
-            .collect();
+    /// The article: its blocks a slice of text at a time (see
+    /// [`progressively`]), then its footnotes.
+    pub fn article(self, blocks: Vec<Block>) -> AnyView {
+        let (footnotes, main): (Vec<Block>, Vec<Block>) = blocks
+            .into_iter()
+            .partition(|b| matches!(b, Block::Footnote { .. }));
+        let renderer = Rc::new(self);
         let notes = (!footnotes.is_empty()).then(|| {
-            let items: Vec<AnyView> = footnotes.into_iter().map(|b| self.block(b)).collect();
+            let items: Vec<AnyView> = footnotes.iter().map(|b| renderer.block(b)).collect();
             view! {
                 <section class="gloss-footnotes" aria-label="Notes">
                     <hr/>
                     <ol>{items}</ol>
                 </section>
             }
+        });
+        let runs = slices(main, ARTICLE_SLICE_BYTES, text_len);
+        let main = progressively(runs, move |run| {
+            run.iter().map(|b| renderer.block(b)).collect::<Vec<_>>()
         });
         view! { {main} {notes} }.into_any()
     }

@@ -6,6 +6,7 @@
 use super::article::ArticleRenderer;
 use super::dates::{format_date, format_years, iso_date};
 use super::panel::Panel;
+use super::progressive::{progressively, slices};
 use super::roving::{move_focus, TabStop};
 use super::scrolling::scroll_to;
 use super::selection::{flag, Selection, Target};
@@ -15,30 +16,41 @@ use crate::core::model::{Event, EventKind};
 use crate::core::Explainer;
 use leptos::prelude::*;
 
+/// How many events are drawn in one task.
+const EVENTS_PER_SLICE: usize = 100;
+
 /// The chronology panel.
 #[component]
 pub fn Chronology(explainer: StoredValue<Explainer>) -> impl IntoView {
     let selection = expect_context::<Selection>();
     let tab_stop = TabStop::default();
     let (count, lang) = explainer.with_value(|e| (e.events.len(), e.meta.lang.clone()));
-    let items: Vec<AnyView> = explainer.with_value(|e| {
-        let mut items = Vec::new();
-        for (index, (event, gap)) in e.events.iter().zip(gaps(&e.events)).enumerate() {
-            if let Gap::Break { years } = gap {
-                let text = format_years(years, &lang);
-                let label = format!("{text} later");
-                items.push(
-                    view! {
-                        <li class="gloss-era-break" aria-label=label>
-                            <span aria-hidden="true">{text}</span>
-                        </li>
-                    }
-                    .into_any(),
-                );
+    // Drawn in runs of events (see `progressively`): a chronology of a
+    // thousand events must not hold the page while it is built.
+    let entries: Vec<(usize, Gap)> =
+        explainer.with_value(|e| gaps(&e.events).into_iter().enumerate().collect());
+    let runs = slices(entries, EVENTS_PER_SLICE, |_| 1);
+    let items = progressively(runs, move |run| {
+        explainer.with_value(|e| {
+            let mut items = Vec::new();
+            for (index, gap) in run {
+                if let Gap::Break { years } = gap {
+                    let text = format_years(years, &lang);
+                    let label = format!("{text} later");
+                    items.push(
+                        view! {
+                            <li class="gloss-era-break" aria-label=label>
+                                <span aria-hidden="true">{text}</span>
+                            </li>
+                        }
+                        .into_any(),
+                    );
+                }
+                let event = &e.events[index];
+                items.push(event_item(event, gap, index, &lang, selection, tab_stop).into_any());
             }
-            items.push(event_item(event, gap, index, &lang, selection, tab_stop).into_any());
-        }
-        items
+            items
+        })
     });
     view! {
         <Panel name="chronology" title="Chronology".to_string() count=count>

@@ -28,8 +28,10 @@ pub fn ExplainerView(
     provide_context(selection);
 
     let meta = explainer.meta.clone();
-    let renderer = ArticleRenderer::new(selection, base.clone(), &explainer.body);
-    let body = renderer.blocks(&explainer.body);
+    // The tree goes to the renderer: nothing else reads it after this.
+    let mut explainer = explainer;
+    let blocks = std::mem::take(&mut explainer.body);
+    let body = ArticleRenderer::new(selection, base.clone(), &blocks).article(blocks);
     let published = meta.published.map(|date| {
         let text = format_date(&date, &meta.lang);
         view! { <time datetime=iso_date(&date.start)>{text}</time> }
@@ -187,9 +189,12 @@ fn glossary_for_print(explainer: &Explainer, selection: Selection) -> impl IntoV
             }
         })
         .collect();
+    // `{"…"}`, not a bare literal: `view!` turns a wholly static element into
+    // an HTML string parsed through `<template>.innerHTML`, which pages that
+    // enforce Trusted Types block. No view in Gloss may be wholly static.
     view! {
         <section class="gloss-glossary" aria-label="Glossary">
-            <h2>"Glossary"</h2>
+            <h2>{"Glossary"}</h2>
             <dl>{entries}</dl>
         </section>
     }

@@ -14,6 +14,7 @@ pub mod explainer_view;
 pub mod hovercard;
 pub mod panel;
 pub mod placement;
+pub mod progressive;
 pub mod roving;
 pub mod scrolling;
 pub mod selection;

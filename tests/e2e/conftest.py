@@ -21,6 +21,7 @@ everything that is not a test:
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import shutil
@@ -80,6 +81,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURES_PATH = "__fixtures__/"  # served from FIXTURES, next to the dist
 SLOW_PATH = "__slow__/"  # the dist again, but the first request for each file waits SLOW_SECONDS
 SLOW_SECONDS = 3.0
+# The dist again, on a page that enforces Trusted Types (by header, on top of
+# the page's own CSP) and records every CSP violation in `window.__violations`.
+TRUSTED_TYPES_PATH = "__tt__/"
+TRUSTED_TYPES_CSP = "require-trusted-types-for 'script'; trusted-types 'none'"
+VIOLATION_RECORDER = b'<script src="/__fixtures__/record-violations.js"></script>'
 ENGINE = os.environ.get("GLOSS_BROWSER", "chromium")
 ENGINES = ("chromium", "firefox", "webkit")
 SUB_PATH = "/sub/path/"
@@ -159,12 +165,31 @@ class _DistHandler(SimpleHTTPRequestHandler):
                 self.slow_seen.add(self.path)
             if first:
                 time.sleep(SLOW_SECONDS)
+        if path[len(self.prefix):].startswith(TRUSTED_TYPES_PATH) and path.endswith(".html"):
+            return self._send_under_trusted_types()
         return super().send_head()
+
+    def _send_under_trusted_types(self):
+        """The page with the violation recorder as its first script, served
+        with a Trusted Types policy that allows no policy at all."""
+        try:
+            with open(self.translate_path(self.path), "rb") as page:
+                html = page.read().replace(b"<head>", b"<head>" + VIOLATION_RECORDER, 1)
+        except OSError:
+            self.send_error(404)
+            return None
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(html)))
+        self.send_header("Content-Security-Policy", TRUSTED_TYPES_CSP)
+        self.end_headers()
+        return io.BytesIO(html)
 
     def translate_path(self, path):
         path = urlsplit(path).path[len(self.prefix):]
-        if path.startswith(SLOW_PATH):
-            path = path[len(SLOW_PATH):]
+        for copy in (SLOW_PATH, TRUSTED_TYPES_PATH):
+            if path.startswith(copy):
+                path = path[len(copy):]
         if path.startswith(FIXTURES_PATH):
             # Test fixtures (tests/e2e/fixtures/), same-origin with the dist.
             dist, self.directory = self.directory, str(FIXTURES)

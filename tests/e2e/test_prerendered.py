@@ -13,7 +13,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import SLOW_PATH, SLOW_SECONDS
+from conftest import SLOW_PATH, SLOW_SECONDS, TRUSTED_TYPES_PATH
 from explainer import normalize
 
 # Elements of the article column whose place on screen must not change when
@@ -85,3 +85,24 @@ def test_no_layout_shift_is_recorded(reader):
       requestAnimationFrame(() => requestAnimationFrame(() => done(total)));
     """)
     assert shift < 0.01, f"cumulative layout shift {shift:.3f}"
+
+
+def test_under_trusted_types_the_live_widget_takes_over_without_a_violation(reader):
+    reader.driver.get(reader.base_url + TRUSTED_TYPES_PATH + "index.html")
+    WebDriverWait(reader.driver, 20, poll_frequency=0.1).until(lambda _: reader.state == "ready")
+    assert not reader.driver.find_elements(By.CSS_SELECTOR, "[data-gloss-prerendered]")
+    term = reader.decorated_mention("donbas")
+    reader.focus(term)
+    reader.wait_for_card("donbas")
+    assert reader.driver.execute_script("return window.__violations") == []
+    # The page really enforces Trusted Types (where the engine has them), and
+    # the recorder sees what they block: an HTML string is refused.
+    blocked = reader.driver.execute_script("""
+      if (typeof trustedTypes === 'undefined') return null;
+      try { document.createElement('div').innerHTML = '<b>x</b>'; return false; }
+      catch (e) { return true; }""")
+    if blocked is None:
+        pytest.skip(f"{reader.engine} has no Trusted Types: the policy is ignored")
+    assert blocked, "the page does not enforce Trusted Types"
+    WebDriverWait(reader.driver, 3).until(
+        lambda d: d.execute_script("return window.__violations.length") == 1)
