@@ -1,7 +1,7 @@
 // Browser benchmark: how soon a reader sees and can use the demo, against the
 // same article as static HTML rendered by Gloss itself (the baseline).
 //
-//   node scripts/bench-browser.mjs [DIST] [RUNS]    (default target/e2e-dist, 7)
+//   node scripts/bench-browser.mjs [DIST] [RUNS] [scale]   (default target/e2e-dist, 7)
 //
 // Serves DIST gzip-compressed on 127.0.0.1, drives Debian's Chromium through
 // playwright-core (installed by scripts/setup.sh into .tools/npm), alternates
@@ -18,6 +18,7 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 const { chromium } = require(join(root, '.tools/npm/node_modules/playwright-core'));
 const dist = resolve(process.argv[2] || join(root, 'target/e2e-dist'));
 const runs = Number(process.argv[3] || 7);
+const only = process.argv[4]; // "scale": only the scale rows
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.md': 'text/markdown; charset=utf-8' };
@@ -187,7 +188,7 @@ async function main() {
   await writeFile(join(dist, 'baseline.html'), html);
 
   const rows = [];
-  for (const [name, profile] of Object.entries(PROFILES)) {
+  for (const [name, profile] of only === 'scale' ? [] : Object.entries(PROFILES)) {
     const demo = [], baseline = [];
     for (let i = 0; i < runs; i++) {
       baseline.push(await measure(browser, base + 'baseline.html', profile, false));

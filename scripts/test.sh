@@ -30,11 +30,11 @@ cargo test --locked -q --features ssr
 for browser in $browsers; do
   case "$browser" in
     chromium)
-      step "components in Chromium"
-      CHROMEDRIVER=/usr/bin/chromedriver capped cargo test --locked --target wasm32-unknown-unknown --test components ;;
+      step "components (and no HTML strings) in Chromium"
+      CHROMEDRIVER=/usr/bin/chromedriver capped cargo test --locked --target wasm32-unknown-unknown --test components --test no_html_strings ;;
     firefox)
-      step "components in Firefox"
-      GECKODRIVER="$geckodriver" capped cargo test --locked --target wasm32-unknown-unknown --test components ;;
+      step "components (and no HTML strings) in Firefox"
+      GECKODRIVER="$geckodriver" capped cargo test --locked --target wasm32-unknown-unknown --test components --test no_html_strings ;;
   esac
 done
 

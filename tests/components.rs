@@ -3,6 +3,8 @@
 //! `tick().await`, and asserts on attributes and text.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use gloss::core::parse_explainer;
 use gloss::embed::root::GlossRoot;
 use gloss::embed::source::Source;
@@ -174,9 +176,7 @@ async fn an_unreadable_source_shows_a_located_alert() {
         move || view! { <GlossRoot source=source prefix="bad".to_string()/> },
     )
     .forget();
-    for _ in 0..10 {
-        tick().await;
-    }
+    support::settle(&[&host]).await;
     let root = find(&host, ".gloss").unwrap();
     assert_eq!(
         root.get_attribute("data-gloss-state").as_deref(),
@@ -198,9 +198,7 @@ async fn an_inline_source_renders_ready() {
         move || view! { <GlossRoot source=source prefix="ok".to_string()/> },
     )
     .forget();
-    for _ in 0..10 {
-        tick().await;
-    }
+    support::settle(&[&host]).await;
     let root = find(&host, ".gloss").unwrap();
     assert_eq!(
         root.get_attribute("data-gloss-state").as_deref(),
@@ -367,9 +365,7 @@ fn mount_root(source: &str, prefix: &str) -> HtmlElement {
 #[wasm_bindgen_test]
 async fn after_a_panic_every_widget_says_so() {
     let hosts = [mount_root(SOURCE, "p1"), mount_root(SOURCE, "p2")];
-    for _ in 0..10 {
-        tick().await;
-    }
+    support::settle(&[&hosts[0], &hosts[1]]).await;
     gloss::embed::panic_report::mark_every_widget_failed();
     for host in hosts {
         let root = find(&host, ".gloss").unwrap();
@@ -388,9 +384,7 @@ async fn a_right_to_left_explainer_is_laid_out_right_to_left() {
         "+++\ntitle = \"دونباس\"\nlang = \"ar-EG\"\n+++\nنص.\n",
         "rtl",
     );
-    for _ in 0..10 {
-        tick().await;
-    }
+    support::settle(&[&host]).await;
     let frame = find(&host, ".gloss-frame").expect("rendered");
     assert_eq!(frame.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(frame.get_attribute("lang").as_deref(), Some("ar-EG"));

@@ -24,4 +24,4 @@ pub mod url;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::Explainer;
-pub use parse::{parse_explainer, Parsed};
+pub use parse::{parse_explainer, Parsed, Staged};

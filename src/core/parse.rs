@@ -2,11 +2,11 @@
 //! diagnostics out.
 
 use super::chronology::order_events;
-use super::definitions::check_definitions;
+use super::definitions::{check_definitions, Definitions};
 use super::diagnostic::{Diagnostic, Report};
 use super::document::{for_each_inline, Block, Inline};
 use super::front_matter::{read_front_matter, split_front_matter};
-use super::markdown::convert_body;
+use super::markdown::{convert_body, Body};
 use super::mentions::{link_mentions, Matcher, Target};
 use super::model::Explainer;
 use std::collections::HashMap;
@@ -23,73 +23,122 @@ pub struct Parsed {
 /// file, unreadable front matter) is an `Err`; every other fault is a
 /// diagnostic next to a usable explainer.
 pub fn parse_explainer(source: &str) -> Result<Parsed, Diagnostic> {
-    let mut report = Report::new(source);
-    if source.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(report.fatal(0, "the explainer file is empty"));
-    }
-    let split = split_front_matter(source, &report)?;
-    let raw = read_front_matter(&split, &report)?;
-    let mut definitions = check_definitions(raw, split.toml_offset, &mut report);
+    Ok(Staged::start(source)?.convert().finish())
+}
 
-    let names = definitions
-        .terms
-        .iter()
-        .flat_map(|t| {
-            std::iter::once(&t.label)
-                .chain(&t.aliases)
-                .map(|n| (n.clone(), Target::Term(t.id.clone())))
+/// The same parse in three steps, for a caller that must give the thread
+/// back in between (a browser drawing a very large explainer): [`start`]
+/// reads the front matter and builds the matcher, [`convert`] turns the
+/// body into the document tree, [`finish`] finds the mentions and orders the
+/// events. Each step is linear in its input.
+///
+/// [`start`]: Staged::start
+/// [`convert`]: Staged::convert
+/// [`finish`]: Staged::finish
+pub struct Staged<'a> {
+    report: Report<'a>,
+    body_text: &'a str,
+    body_offset: usize,
+    definitions: Definitions,
+    matcher: Matcher,
+    body: Option<Body>,
+}
+
+impl<'a> Staged<'a> {
+    /// Reads the front matter; `Err` when the explainer cannot be read.
+    pub fn start(source: &'a str) -> Result<Self, Diagnostic> {
+        let mut report = Report::new(source);
+        if source.trim_start_matches('\u{feff}').trim().is_empty() {
+            return Err(report.fatal(0, "the explainer file is empty"));
+        }
+        let split = split_front_matter(source, &report)?;
+        let raw = read_front_matter(&split, &report)?;
+        let definitions = check_definitions(raw, split.toml_offset, &mut report);
+
+        let names = definitions
+            .terms
+            .iter()
+            .flat_map(|t| {
+                std::iter::once(&t.label)
+                    .chain(&t.aliases)
+                    .map(|n| (n.clone(), Target::Term(t.id.clone())))
+            })
+            .chain(definitions.speakers.iter().flat_map(|s| {
+                std::iter::once(&s.name)
+                    .chain(&s.aliases)
+                    .map(|n| (n.clone(), Target::Speaker(s.id.clone())))
+            }));
+        let (matcher, clashes) = Matcher::new(names);
+        for clash in clashes {
+            report.warning(
+                split.toml_offset,
+                format!(
+                    "the name `{}` belongs to both {} and {}; it is matched as the first",
+                    clash.pattern,
+                    describe(&clash.first),
+                    describe(&clash.second)
+                ),
+            );
+        }
+        Ok(Self {
+            report,
+            body_text: split.body,
+            body_offset: split.body_offset,
+            definitions,
+            matcher,
+            body: None,
         })
-        .chain(definitions.speakers.iter().flat_map(|s| {
-            std::iter::once(&s.name)
-                .chain(&s.aliases)
-                .map(|n| (n.clone(), Target::Speaker(s.id.clone())))
-        }));
-    let (matcher, clashes) = Matcher::new(names);
-    for clash in clashes {
-        report.warning(
-            split.toml_offset,
-            format!(
-                "the name `{}` belongs to both {} and {}; it is matched as the first",
-                clash.pattern,
-                describe(&clash.first),
-                describe(&clash.second)
-            ),
-        );
     }
 
-    let mut body = convert_body(
-        split.body,
-        split.body_offset,
-        &definitions.known,
-        &mut report,
-    );
-    link_mentions(&mut body.blocks, &matcher);
-
-    let counts = count_mentions(&body.blocks);
-    for term in &mut definitions.terms {
-        term.mentions = counts.get(&(true, term.id.as_str())).copied().unwrap_or(0);
+    /// Converts the Markdown body into the document tree.
+    pub fn convert(mut self) -> Self {
+        self.body = Some(convert_body(
+            self.body_text,
+            self.body_offset,
+            &self.definitions.known,
+            &mut self.report,
+        ));
+        self
     }
-    for speaker in &mut definitions.speakers {
-        speaker.mentions = counts
-            .get(&(false, speaker.id.as_str()))
-            .copied()
-            .unwrap_or(0);
-    }
-    order_events(&mut definitions.events);
 
-    let mut diagnostics = report.diagnostics;
-    diagnostics.sort_by_key(|d| (d.line, d.column));
-    Ok(Parsed {
-        explainer: Explainer {
-            meta: definitions.meta,
-            terms: definitions.terms,
-            speakers: definitions.speakers,
-            events: definitions.events,
-            quotes: body.quotes,
-            body: body.blocks,
-        },
-        diagnostics,
-    })
+    /// Finds the mentions, counts them and orders the events (converting
+    /// the body first if [`convert`](Self::convert) was not called).
+    pub fn finish(self) -> Parsed {
+        let mut staged = if self.body.is_some() {
+            self
+        } else {
+            self.convert()
+        };
+        let mut body = staged.body.take().unwrap_or_default();
+        let mut definitions = staged.definitions;
+        link_mentions(&mut body.blocks, &staged.matcher);
+
+        let counts = count_mentions(&body.blocks);
+        for term in &mut definitions.terms {
+            term.mentions = counts.get(&(true, term.id.as_str())).copied().unwrap_or(0);
+        }
+        for speaker in &mut definitions.speakers {
+            speaker.mentions = counts
+                .get(&(false, speaker.id.as_str()))
+                .copied()
+                .unwrap_or(0);
+        }
+        order_events(&mut definitions.events);
+
+        let mut diagnostics = staged.report.diagnostics;
+        diagnostics.sort_by_key(|d| (d.line, d.column));
+        Parsed {
+            explainer: Explainer {
+                meta: definitions.meta,
+                terms: definitions.terms,
+                speakers: definitions.speakers,
+                events: definitions.events,
+                quotes: body.quotes,
+                body: body.blocks,
+            },
+            diagnostics,
+        }
+    }
 }
 
 fn describe(target: &Target) -> String {

@@ -2,7 +2,7 @@
 
 use super::source::{absolute_url, fetch_text, LoadError, Source};
 use crate::core::dedent::dedent;
-use crate::core::{parse_explainer, Diagnostic, Explainer};
+use crate::core::{Diagnostic, Explainer, Staged};
 use crate::ui::{Alert, ExplainerView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,7 +48,11 @@ pub fn GlossRoot(
     let load = move |source: Source| {
         state.set(State::Loading);
         spawn_local(async move {
-            state.set(load_state(source).await);
+            let settled = load_state(source).await;
+            // Drawing starts in a task of its own, not in the one that
+            // parsed: neither holds the page for long on a big explainer.
+            next_task().await;
+            state.set(settled);
             on_settle.try_with_value(|settled| settled.as_ref().map(|f| f()));
         });
     };
@@ -95,6 +99,15 @@ pub fn GlossRoot(
     }
 }
 
+/// Resolves in a later task (a zero-delay timeout), letting the browser
+/// paint and handle input in between.
+async fn next_task() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
 async fn load_state(source: Source) -> State {
     let (text, base) = match source {
         Source::Inline(text) => (dedent(&text), None),
@@ -103,7 +116,18 @@ async fn load_state(source: Source) -> State {
             Err(e) => return failed(e),
         },
     };
-    match parse_explainer(&text) {
+    // In three steps, each in a task of its own: a very large explainer
+    // never holds the page for the whole parse.
+    let parsed = match Staged::start(&text) {
+        Ok(staged) => {
+            next_task().await;
+            let staged = staged.convert();
+            next_task().await;
+            Ok(staged.finish())
+        }
+        Err(d) => Err(d),
+    };
+    match parsed {
         Ok(parsed) => State::Ready {
             explainer: Box::new(parsed.explainer),
             diagnostics: parsed.diagnostics,

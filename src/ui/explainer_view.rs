@@ -7,12 +7,16 @@ use super::author_notes::AuthorNotes;
 use super::chronology::Chronology;
 use super::dates::{format_date, iso_date};
 use super::hovercard::TermCard;
+use super::progressive::{progressively, slices};
 use super::selection::{Selection, Target};
 use super::shared_state::sync_with_fragment;
 use super::speaker_list::SpeakerList;
 use crate::core::document::plain_text;
 use crate::core::{Diagnostic, Explainer};
 use leptos::prelude::*;
+
+/// How many glossary entries are drawn in one task.
+const TERMS_PER_SLICE: usize = 100;
 
 /// Renders `explainer`; `base` is the URL relative links resolve against and
 /// `prefix` makes element ids (and the URL fragment's keys) unique on the
@@ -47,11 +51,12 @@ pub fn ExplainerView(
         .iter()
         .map(|t| view! { <span id=selection.description_id(&t.id)>{plain_text(&t.summary)}</span> })
         .collect();
-    let glossary = (!explainer.terms.is_empty()).then(|| glossary_for_print(&explainer, selection));
     let notes = (!diagnostics.is_empty()).then(|| view! { <AuthorNotes diagnostics=diagnostics/> });
     let has_people = !explainer.speakers.is_empty();
     let has_events = !explainer.events.is_empty();
+    let has_terms = !explainer.terms.is_empty();
     let explainer = StoredValue::new(explainer);
+    let glossary = has_terms.then(|| glossary_for_print(explainer, selection));
     let side = (has_people || has_events).then(|| {
         view! {
             <div class="gloss-side">
@@ -174,21 +179,27 @@ fn announce_selection(selection: Selection, explainer: StoredValue<Explainer>) -
 }
 
 /// The glossary as notes after the article. Shown only in print, where
-/// hovercards cannot open; on screen the cards carry the same text.
-fn glossary_for_print(explainer: &Explainer, selection: Selection) -> impl IntoView {
-    let renderer = ArticleRenderer::plain(selection, None);
-    let entries: Vec<_> = explainer
-        .terms
-        .iter()
-        .map(|t| {
-            let details =
-                (!t.details.is_empty()).then(|| view! { " " {renderer.inlines(&t.details)} });
-            view! {
-                <dt>{t.label.clone()}</dt>
-                <dd>{renderer.inlines(&t.summary)}{details}</dd>
-            }
+/// hovercards cannot open; on screen the cards carry the same text. Drawn in
+/// runs of terms, like the article.
+fn glossary_for_print(explainer: StoredValue<Explainer>, selection: Selection) -> impl IntoView {
+    let indices: Vec<usize> = explainer.with_value(|e| (0..e.terms.len()).collect());
+    let runs = slices(indices, TERMS_PER_SLICE, |_| 1);
+    let entries = progressively(runs, move |run| {
+        let renderer = ArticleRenderer::plain(selection, None);
+        explainer.with_value(|e| {
+            run.into_iter()
+                .map(|i| {
+                    let t = &e.terms[i];
+                    let details = (!t.details.is_empty())
+                        .then(|| view! { " " {renderer.inlines(&t.details)} });
+                    view! {
+                        <dt>{t.label.clone()}</dt>
+                        <dd>{renderer.inlines(&t.summary)}{details}</dd>
+                    }
+                })
+                .collect::<Vec<_>>()
         })
-        .collect();
+    });
     // `{"…"}`, not a bare literal: `view!` turns a wholly static element into
     // an HTML string parsed through `<template>.innerHTML`, which pages that
     // enforce Trusted Types block. No view in Gloss may be wholly static.

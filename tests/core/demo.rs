@@ -53,3 +53,25 @@ fn the_demo_has_the_people_terms_and_events_it_promises() {
     assert!(e.events.len() >= 10);
     assert_eq!(e.events.first().unwrap().date.start.year, 1764);
 }
+
+#[test]
+fn the_staged_parse_gives_what_the_one_call_gives() {
+    let dir = format!("{}/tests/e2e/fixtures", env!("CARGO_MANIFEST_DIR"));
+    for path in [
+        format!("{}/public/explainers/donbas.md", env!("CARGO_MANIFEST_DIR")),
+        format!(
+            "{}/public/explainers/apollo11.md",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        format!("{dir}/diagnostics.md"),
+    ] {
+        let source = fs::read_to_string(&path).unwrap();
+        let whole = gloss::core::parse_explainer(&source).unwrap();
+        let staged = gloss::core::Staged::start(&source)
+            .unwrap()
+            .convert()
+            .finish();
+        assert_eq!(format!("{whole:?}"), format!("{staged:?}"), "{path}");
+        assert!(!whole.explainer.body.is_empty(), "{path}");
+    }
+}
