@@ -460,10 +460,15 @@ class Reader:
 
     @property
     def state(self) -> str | None:
-        # One script, so a prerendered root replaced in between cannot go stale.
-        return self.driver.execute_script(
-            "const root = document.querySelector('.gloss[data-gloss-state]');"
-            "return root && root.getAttribute('data-gloss-state');")
+        # One script, so a prerendered root replaced in between cannot go
+        # stale. A script that meets a navigation can fail in some drivers
+        # (WebKit: "Could not parse script result"): no state yet, then.
+        try:
+            return self.driver.execute_script(
+                "const root = document.querySelector('.gloss[data-gloss-state]');"
+                "return root && root.getAttribute('data-gloss-state');")
+        except WebDriverException:
+            return None
 
     def alerts(self) -> list[str]:
         """Texts of the `role="alert"` elements inside the widget."""
