@@ -3,7 +3,14 @@
 // and every element with data-gloss-src or data-gloss becomes an explainer,
 // including elements added later. The hashed file names below are filled in
 // at build time (scripts/post-build.sh).
-import init, { mount_all } from './__GLUE__';
+//
+// Two builds of the same widget: the full one reads Markdown; the reader one
+// (about half the bytes) shows only explainers compiled into the page at
+// build time. A page whose waiting explainers are all compiled in gets the
+// reader build; any other page, or one that later adds a Markdown host, the
+// full build, which then serves every widget.
+const FULL = { glue: './__GLUE__', wasm: './__WASM__' };
+const READER = { glue: './__READER_GLUE__', wasm: './__READER_WASM__' };
 
 const HOSTS = '[data-gloss-src], [data-gloss]';
 const UNMOUNTED = '[data-gloss-src]:not([data-gloss-mounted]), [data-gloss]:not([data-gloss-mounted])';
@@ -37,7 +44,7 @@ function askedSource(host) {
 function dropOverriddenPrerenders() {
   for (const host of document.querySelectorAll('[data-gloss-query]')) {
     if (askedSource(host)) {
-      for (const stale of host.querySelectorAll(':scope > [data-gloss-prerendered]')) stale.remove();
+      for (const stale of host.querySelectorAll(':scope > [data-gloss-prerendered], :scope > script[data-gloss-model]')) stale.remove();
     }
   }
 }
@@ -85,9 +92,35 @@ function reportFailure(message) {
   }
 }
 
-function mountSafely() {
+// Whether the host's explainer is compiled into the page (and not replaced
+// by one the page's URL asks for).
+const compiledIn = (host) => !!host.querySelector(':scope > script[data-gloss-model]');
+
+// Each build is fetched and started once; the promise gives its mount_all.
+const builds = new Map();
+function start(build) {
+  if (!builds.has(build)) {
+    builds.set(build, import(here(build.glue)).then(async (glue) => {
+      await glue.default({ module_or_path: here(build.wasm) });
+      return glue.mount_all;
+    }));
+  }
+  return builds.get(build);
+}
+
+async function mountSafely() {
+  const waiting = [...document.querySelectorAll(UNMOUNTED)];
+  const build = builds.has(FULL) || waiting.some((host) => !compiledIn(host)) ? FULL : READER;
+  let mountAll;
   try {
-    mount_all();
+    mountAll = await start(build);
+  } catch (error) {
+    console.error('Gloss could not start:', error);
+    reportFailure('This explainer could not start: this browser could not run Gloss (' + ((error && error.message) || error) + ').');
+    return;
+  }
+  try {
+    mountAll();
   } catch (error) {
     console.error('Gloss could not mount:', error);
     reportFailure('This explainer could not be shown: ' + ((error && error.message) || error) + '.');
@@ -111,11 +144,5 @@ addStylesheet();
 dropOverriddenPrerenders();
 // Gloss never hands the DOM an HTML string, so it needs no Trusted Types
 // policy: pages that enforce them get the widget as everyone else does.
-try {
-  await init({ module_or_path: here('./__WASM__') });
-  mountSafely();
-  watchForHosts();
-} catch (error) {
-  console.error('Gloss could not start:', error);
-  reportFailure('This explainer could not start: this browser could not run Gloss (' + ((error && error.message) || error) + ').');
-}
+await mountSafely();
+watchForHosts();

@@ -4,7 +4,7 @@
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "$dir"
-glue=$(ls gloss-*.js | grep -v '_bg' | head -n1)
+glue=$(ls gloss-*.js | grep -v -e '_bg' -e 'gloss-reader-' | head -n1)
 wasm=$(ls gloss-*_bg.wasm | head -n1)
 css=$(ls gloss-*.css | head -n1)
 [ -n "$glue" ] && [ -n "$wasm" ] && [ -n "$css" ] || { echo "post-build: build output missing" >&2; exit 1; }
@@ -17,3 +17,19 @@ sed -i -E '/<link[^>]*rel="rust"[^>]*>/d' index.html
 # readers see the article before the wasm arrives, and keep it without wasm.
 cargo run --quiet --locked --manifest-path "$TRUNK_SOURCE_DIR/Cargo.toml" \
   --features ssr --bin prerender -- "$dir/index.html"
+
+# The reader build: the same crate without the `parser` feature (no Markdown
+# or TOML parser, no matcher), for pages whose explainers are all compiled
+# in. gloss.js picks it when it can. Built in a target dir of its own so the
+# two builds do not invalidate each other.
+source_dir="${TRUNK_SOURCE_DIR:?run by trunk}"
+cargo build --quiet --locked --release --lib --target wasm32-unknown-unknown \
+  --no-default-features --manifest-path "$source_dir/Cargo.toml" \
+  --target-dir "$source_dir/target/reader"
+reader_wasm="$source_dir/target/reader/wasm32-unknown-unknown/release/gloss.wasm"
+reader="gloss-reader-$(sha256sum "$reader_wasm" | cut -c1-16)"
+wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name "$reader" "$reader_wasm"
+wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-reference-types --enable-multivalue \
+  "$dir/${reader}_bg.wasm" -o "$dir/${reader}_bg.wasm"
+sed -i -e "s/__READER_GLUE__/$reader.js/" -e "s/__READER_WASM__/${reader}_bg.wasm/" gloss.js

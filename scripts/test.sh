@@ -23,6 +23,8 @@ step "clippy (native and wasm)"
 # Natively with `ssr`: the core, plus the UI as the prerenderer compiles it.
 cargo clippy --locked --all-targets -q --features ssr -- -D warnings
 cargo clippy --locked --all-targets -q --target wasm32-unknown-unknown -- -D warnings
+# The reader build: the same crate without its parser.
+cargo clippy --locked --lib -q --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "core and prerenderer: native unit and integration tests"
 cargo test --locked -q --features ssr

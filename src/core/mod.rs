@@ -6,22 +6,39 @@
 //! [`markdown`] turns the body into the [`document`] tree with explicit
 //! references resolved, [`mentions`] adds the automatic ones, and
 //! [`chronology`] orders the events. [`parse::parse_explainer`] runs it all.
+//! [`compiled`] is the model in compact form, for explainers compiled ahead
+//! of time; without the `parser` feature only it (and the model) remain.
 
 pub mod chronology;
+pub mod compiled;
 pub mod date;
 pub mod dedent;
+#[cfg(feature = "parser")]
 pub mod definitions;
 pub mod diagnostic;
 pub mod document;
 pub mod fragment;
+#[cfg(feature = "parser")]
 pub mod front_matter;
 pub mod ids;
+#[cfg(feature = "parser")]
 pub mod markdown;
+#[cfg(feature = "parser")]
 pub mod mentions;
 pub mod model;
+#[cfg(feature = "parser")]
 pub mod parse;
 pub mod url;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::Explainer;
-pub use parse::{parse_explainer, Parsed, Staged};
+#[cfg(feature = "parser")]
+pub use parse::{parse_explainer, Staged};
+
+/// A readable explainer and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Parsed {
+    pub explainer: Explainer,
+    /// In source order.
+    pub diagnostics: Vec<Diagnostic>,
+}

@@ -9,7 +9,7 @@ use super::ids::{EventId, SpeakerId, TermId};
 use serde::{Deserialize, Serialize};
 
 /// A parsed explainer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Explainer {
     pub meta: Meta,
     /// In the order the author defined them.

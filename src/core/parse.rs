@@ -9,15 +9,8 @@ use super::front_matter::{read_front_matter, split_front_matter};
 use super::markdown::{convert_body, Body};
 use super::mentions::{link_mentions, Matcher, Target};
 use super::model::Explainer;
+use super::Parsed;
 use std::collections::HashMap;
-
-/// A readable explainer and what is wrong with it.
-#[derive(Debug)]
-pub struct Parsed {
-    pub explainer: Explainer,
-    /// In source order.
-    pub diagnostics: Vec<Diagnostic>,
-}
 
 /// Parses an explainer. Only a source that cannot be read at all (an empty
 /// file, unreadable front matter) is an `Err`; every other fault is a

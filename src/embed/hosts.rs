@@ -1,8 +1,8 @@
 //! Finding host elements and mounting a widget into each, once.
 
 use super::root::GlossRoot;
-use super::source::{Source, DEFAULT_TIMEOUT_MS};
-use super::PRERENDERED;
+use super::source::{absolute_url, Source, DEFAULT_TIMEOUT_MS};
+use super::{COMPILED, PRERENDERED};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,8 +27,12 @@ pub fn mount_new_hosts() {
         if host.has_attribute(MOUNTED) {
             continue;
         }
+        let source = compiled_source(&host).unwrap_or_else(|| source_of(&host));
+        if cfg!(not(feature = "parser")) && !matches!(source, Source::Compiled { .. }) {
+            // Left to the full build, which gloss.js loads for such hosts.
+            continue;
+        }
         let _ = host.set_attribute(MOUNTED, "");
-        let source = source_of(&host);
         let prefix = widget_key(&host);
         match prerendered_root(&host) {
             None => leptos::mount::mount_to(
@@ -76,6 +80,27 @@ fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
 /// The widget's key in element ids and the URL fragment.
 fn widget_key(host: &Element) -> String {
     crate::core::fragment::widget_key(&host.id(), || NEXT_WIDGET.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The explainer compiled into the page for `host` at build time (see
+/// [`crate::core::compiled`]), when there is one and it can be read.
+fn compiled_source(host: &Element) -> Option<Source> {
+    let selector = format!(":scope > script[{COMPILED}]");
+    let text = host.query_selector(&selector).ok()??.text_content()?;
+    match crate::core::compiled::decode(&text) {
+        Ok(parsed) => Some(Source::Compiled {
+            parsed: Box::new(parsed),
+            base: host
+                .get_attribute("data-gloss-src")
+                .and_then(|src| absolute_url(&src)),
+        }),
+        Err(why) => {
+            let message =
+                format!("Gloss: the explainer compiled into this page is unusable: {why}");
+            web_sys::console::warn_1(&message.into());
+            None
+        }
+    }
 }
 
 /// What a host element asks to show.

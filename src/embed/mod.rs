@@ -26,6 +26,10 @@ use wasm_bindgen::prelude::*;
 /// replaces once it has loaded.
 pub const PRERENDERED: &str = "data-gloss-prerendered";
 
+/// Marks the `<script>` data block that holds a prerendered explainer's
+/// compiled model (see [`crate::core::compiled`]).
+pub const COMPILED: &str = "data-gloss-model";
+
 /// Mounts every host element on the page that is not mounted yet.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]

@@ -7,6 +7,8 @@
 //! A host opts in with `data-gloss-prerender`; its `data-gloss-src` is read
 //! relative to the page. Run natively by `src/bin/prerender.rs`.
 
+use super::COMPILED;
+use crate::core::compiled::encode;
 use crate::core::fragment::widget_key;
 use crate::core::parse_explainer;
 use crate::ui::ExplainerView;
@@ -64,9 +66,15 @@ pub fn prerender_page(
     (out, outcomes)
 }
 
-/// The explainer as the widget root the browser will replace.
+/// The explainer as the widget root the browser will replace, followed by
+/// its compiled model (a `<script>` data block: never run, and allowed by
+/// any CSP), from which the browser draws the live widget without parsing.
 fn render(text: &str, src: &str, key: String) -> Result<String, String> {
     let parsed = parse_explainer(text).map_err(|d| d.to_string())?;
+    let model = format!(
+        "<script type=\"application/x-gloss\" {COMPILED}>{}</script>",
+        encode(&parsed)
+    );
     let base = Some(src.to_owned());
     // A server context, so the components know not to touch the browser.
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
@@ -83,7 +91,7 @@ fn render(text: &str, src: &str, key: String) -> Result<String, String> {
         }
         .to_html()
     });
-    Ok(html)
+    Ok(html + &model)
 }
 
 /// The value of attribute `name` in an opening tag (double or single
@@ -155,6 +163,13 @@ mod tests {
         assert!(html.contains(">Tides</h1>"), "{html}");
         assert!(html.contains("data-term=\"neap\""), "{html}");
         assert!(html.contains("id=\"gloss-1-frame\""), "{html}");
+        let model = html
+            .split(COMPILED)
+            .nth(1)
+            .expect("the compiled model follows");
+        let model = &model[1..model.find("</script>").unwrap()];
+        let parsed = crate::core::compiled::decode(model).unwrap();
+        assert_eq!(parsed, parse_explainer(SOURCE).unwrap());
         assert!(html.ends_with(
             "<noscript>x</noscript></div>\n<div data-gloss-src=\"other.md\"></div></main>"
         ));

@@ -2,7 +2,9 @@
 
 use super::source::{absolute_url, fetch_text, LoadError, Source};
 use crate::core::dedent::dedent;
-use crate::core::{Diagnostic, Explainer, Staged};
+#[cfg(feature = "parser")]
+use crate::core::Staged;
+use crate::core::{Diagnostic, Explainer, Parsed};
 use crate::ui::{Alert, ExplainerView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -110,35 +112,47 @@ async fn next_task() {
 
 async fn load_state(source: Source) -> State {
     let (text, base) = match source {
+        Source::Compiled { parsed, base } => return ready(*parsed, base),
         Source::Inline(text) => (dedent(&text), None),
         Source::Url { url, timeout_ms } => match fetch_text(&url, timeout_ms).await {
             Ok(text) => (text, absolute_url(&url)),
             Err(e) => return failed(e),
         },
     };
-    // In three steps, each in a task of its own: a very large explainer
-    // never holds the page for the whole parse.
-    let parsed = match Staged::start(&text) {
-        Ok(staged) => {
-            next_task().await;
-            let staged = staged.convert();
-            next_task().await;
-            Ok(staged.finish())
-        }
-        Err(d) => Err(d),
-    };
-    match parsed {
-        Ok(parsed) => State::Ready {
-            explainer: Box::new(parsed.explainer),
-            diagnostics: parsed.diagnostics,
-            base,
-        },
-        Err(d) => State::Failed {
+    match parse(&text).await {
+        Ok(parsed) => ready(parsed, base),
+        Err(detail) => State::Failed {
             title: "This explainer could not be read.".into(),
-            detail: d.to_string(),
+            detail,
             retryable: false,
         },
     }
+}
+
+fn ready(parsed: Parsed, base: Option<String>) -> State {
+    State::Ready {
+        explainer: Box::new(parsed.explainer),
+        diagnostics: parsed.diagnostics,
+        base,
+    }
+}
+
+/// Parses in three steps, each in a task of its own: a very large
+/// explainer never holds the page for the whole parse.
+#[cfg(feature = "parser")]
+async fn parse(text: &str) -> Result<Parsed, String> {
+    let staged = Staged::start(text).map_err(|d| d.to_string())?;
+    next_task().await;
+    let staged = staged.convert();
+    next_task().await;
+    Ok(staged.finish())
+}
+
+/// The reader build has no parser (`gloss.js` loads the full build for
+/// pages that need one).
+#[cfg(not(feature = "parser"))]
+async fn parse(_text: &str) -> Result<Parsed, String> {
+    Err("this build of Gloss shows only explainers compiled ahead of time".into())
 }
 
 fn failed(error: LoadError) -> State {

@@ -1,7 +1,8 @@
 //! Loading an explainer's source: fetched from a URL (with a timeout and a
-//! named failure for every way it can go wrong) or taken from an inline
-//! `<script type="text/markdown">`.
+//! named failure for every way it can go wrong), taken from an inline
+//! `<script type="text/markdown">`, or already compiled into the page.
 
+use crate::core::Parsed;
 use js_sys::{Promise, Uint8Array};
 use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,8 +16,17 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 /// Where an explainer comes from.
 #[derive(Clone, Debug)]
 pub enum Source {
-    Url { url: String, timeout_ms: u32 },
+    Url {
+        url: String,
+        timeout_ms: u32,
+    },
     Inline(String),
+    /// Compiled ahead of time and written into the page (see
+    /// [`crate::core::compiled`]); `base` is the URL of its source.
+    Compiled {
+        parsed: Box<Parsed>,
+        base: Option<String>,
+    },
 }
 
 /// Why a source could not be loaded; `Display` is the message for readers.

@@ -75,3 +75,12 @@ fn the_staged_parse_gives_what_the_one_call_gives() {
         assert!(!whole.explainer.body.is_empty(), "{path}");
     }
 }
+
+#[test]
+fn every_shipped_explainer_survives_compiling() {
+    for name in ["donbas.md", "apollo11.md"] {
+        let parsed = load(name);
+        let text = gloss::core::compiled::encode(&parsed);
+        assert_eq!(gloss::core::compiled::decode(&text).unwrap(), parsed, "{name}");
+    }
+}

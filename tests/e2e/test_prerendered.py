@@ -106,3 +106,22 @@ def test_under_trusted_types_the_live_widget_takes_over_without_a_violation(read
     assert blocked, "the page does not enforce Trusted Types"
     WebDriverWait(reader.driver, 3).until(
         lambda d: d.execute_script("return window.__violations.length") == 1)
+
+
+_RESOURCES_JS = "return performance.getEntriesByType('resource').map(e => e.name)"
+
+
+def test_a_compiled_page_gets_the_reader_build_and_fetches_no_markdown(reader, demo, other_explainer):
+    reader.open_explainer()
+    assert reader.state == "ready"
+    loaded = reader.driver.execute_script(_RESOURCES_JS)
+    wasm = [url for url in loaded if url.endswith(".wasm")]
+    assert len(wasm) == 1 and "gloss-reader-" in wasm[0], wasm
+    assert not [url for url in loaded if url.endswith(".md")], "the compiled model needs no source"
+
+    # A page that asks for Markdown gets the full build (one wasm again).
+    reader.open_explainer(query=f"src={other_explainer.src}")
+    assert reader.state == "ready"
+    loaded = reader.driver.execute_script(_RESOURCES_JS)
+    wasm = [url for url in loaded if url.endswith(".wasm")]
+    assert len(wasm) == 1 and "gloss-reader-" not in wasm[0], wasm
