@@ -81,6 +81,10 @@ fn every_shipped_explainer_survives_compiling() {
     for name in ["donbas.md", "apollo11.md"] {
         let parsed = load(name);
         let text = gloss::core::compiled::encode(&parsed);
-        assert_eq!(gloss::core::compiled::decode(&text).unwrap(), parsed, "{name}");
+        assert_eq!(
+            gloss::core::compiled::decode(&text).unwrap(),
+            parsed,
+            "{name}"
+        );
     }
 }
