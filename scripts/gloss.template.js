@@ -100,8 +100,10 @@ const compiledIn = (host) => !!host.querySelector(':scope > script[data-gloss-mo
 const builds = new Map();
 function start(build) {
   if (!builds.has(build)) {
+    // The wasm download starts now, alongside the glue's, not after it.
+    const wasm = fetch(here(build.wasm));
     builds.set(build, import(here(build.glue)).then(async (glue) => {
-      await glue.default({ module_or_path: here(build.wasm) });
+      await glue.default({ module_or_path: wasm });
       return glue.mount_all;
     }));
   }

@@ -33,3 +33,11 @@ wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-
   --enable-sign-ext --enable-reference-types --enable-multivalue \
   "$dir/${reader}_bg.wasm" -o "$dir/${reader}_bg.wasm"
 sed -i -e "s/__READER_GLUE__/$reader.js/" -e "s/__READER_WASM__/${reader}_bg.wasm/" gloss.js
+
+# index.html's explainer is compiled in, so it will want the reader build:
+# its glue starts loading with the page (gloss.js then fetches the wasm in
+# parallel with nothing left to wait for). The wasm itself is not preloaded:
+# WebKit does not hand a preloaded fetch to fetch(), and loads it twice.
+if grep -q 'data-gloss-model' index.html; then
+  sed -i "s|</head>|  <link rel=\"modulepreload\" href=\"./$reader.js\">\n</head>|" index.html
+fi

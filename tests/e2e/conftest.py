@@ -79,7 +79,7 @@ EXPLAINERS = _repo_path("GLOSS_EXPLAINERS", "public/explainers")
 DEMO_EXPLAINER = "donbas.md"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURES_PATH = "__fixtures__/"  # served from FIXTURES, next to the dist
-SLOW_PATH = "__slow__/"  # the dist again, but the first request for each file waits SLOW_SECONDS
+SLOW_PATH = "__slow__/"  # the dist again, but the first request for each file waits SLOW_SECONDS (wasm: twice)
 SLOW_SECONDS = 3.0
 # The dist again, on a page that enforces Trusted Types (by header, on top of
 # the page's own CSP) and records every CSP violation in `window.__violations`.
@@ -164,7 +164,8 @@ class _DistHandler(SimpleHTTPRequestHandler):
                 first = self.path not in self.slow_seen
                 self.slow_seen.add(self.path)
             if first:
-                time.sleep(SLOW_SECONDS)
+                # The wasm comes last of all, long after the page is drawn.
+                time.sleep(SLOW_SECONDS * (2 if path.endswith(".wasm") else 1))
         if path[len(self.prefix):].startswith(TRUSTED_TYPES_PATH) and path.endswith(".html"):
             return self._send_under_trusted_types()
         return super().send_head()
