@@ -5,6 +5,8 @@
 
 mod support;
 
+use support::{fresh_host, mount_root};
+
 use gloss::core::parse_explainer;
 use gloss::embed::root::GlossRoot;
 use gloss::embed::source::Source;
@@ -47,13 +49,6 @@ speakers = ["trump"]
 Putin spoke of Donbas. Donbas again. [“We will”](quote:putin) he said [at the talks](event:talks).
 Trump [called](event:call).
 "#;
-
-fn fresh_host() -> HtmlElement {
-    let document = document();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    host
-}
 
 fn mount_demo() -> HtmlElement {
     let host = fresh_host();
@@ -349,17 +344,6 @@ async fn groups_people_and_counts_their_mentions() {
     assert_eq!(names, ["Russia", "United States"]);
     let count = find(&host, "[data-speaker='putin'] .gloss-speaker-count").unwrap();
     assert_eq!(count.text_content().unwrap(), "1 mention");
-}
-
-fn mount_root(source: &str, prefix: &str) -> HtmlElement {
-    let host = fresh_host();
-    let (source, prefix) = (Source::Inline(source.to_owned()), prefix.to_owned());
-    leptos::mount::mount_to(
-        host.clone(),
-        move || view! { <GlossRoot source=source prefix=prefix/> },
-    )
-    .forget();
-    host
 }
 
 #[wasm_bindgen_test]

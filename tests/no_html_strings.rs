@@ -10,10 +10,8 @@
 
 mod support;
 
-use gloss::embed::root::GlossRoot;
-use gloss::embed::source::Source;
-use leptos::prelude::*;
 use leptos::task::tick;
+use support::mount_root as mount;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -36,18 +34,6 @@ fn writes() -> Vec<String> {
         .iter()
         .filter_map(|v| v.as_string())
         .collect()
-}
-
-fn mount(source: &str, prefix: &str) -> HtmlElement {
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let (source, prefix) = (Source::Inline(source.to_owned()), prefix.to_owned());
-    leptos::mount::mount_to(
-        host.clone(),
-        move || view! { <GlossRoot source=source prefix=prefix/> },
-    )
-    .forget();
-    host
 }
 
 fn click(host: &HtmlElement, selector: &str) {

@@ -1,7 +1,31 @@
-//! Shared by the browser test binaries: waiting for widgets to settle.
+//! Shared by the browser test binaries: mounting widgets and waiting for
+//! them to settle.
 
+use gloss::embed::root::GlossRoot;
+use gloss::embed::source::Source;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
+
+/// A new, empty element at the end of the page's body.
+pub fn fresh_host() -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// A whole widget (loading, parsing, drawing) for an inline `source`.
+pub fn mount_root(source: &str, prefix: &str) -> HtmlElement {
+    let host = fresh_host();
+    let (source, prefix) = (Source::Inline(source.to_owned()), prefix.to_owned());
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <GlossRoot source=source prefix=prefix/> },
+    )
+    .forget();
+    host
+}
 
 /// Waits (a task at a time, up to about two seconds) until no widget in
 /// `hosts` is still loading: loading, parsing and drawing each take tasks
