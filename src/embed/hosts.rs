@@ -6,6 +6,7 @@ use super::{COMPILED, PRERENDERED};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -63,10 +64,18 @@ fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
     let on_settle: Rc<dyn Fn()> = {
         let holder = holder.clone();
         Rc::new(move || {
-            if let Some(live) = holder.first_element_child() {
-                if prerendered.is_connected() {
-                    let _ = prerendered.replace_with_with_node_1(&live);
-                }
+            let Some(live) = holder.first_element_child() else {
+                return;
+            };
+            if !prerendered.is_connected() {
+                return;
+            }
+            let focused = focused_index(&prerendered);
+            let _ = prerendered.replace_with_with_node_1(&live);
+            // A reader who had focused something in the prerendered widget
+            // keeps focus on the same control in the live one, once drawn.
+            if let Some(index) = focused {
+                set_timeout(move || focus_nth(&live, index), Duration::ZERO);
             }
         })
     };
@@ -75,6 +84,28 @@ fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
         move || view! { <GlossRoot source=source prefix=prefix on_settle=on_settle/> },
     )
     .forget();
+}
+
+/// What can hold focus in a widget, in document order (the prerendered and
+/// the live widget have the same controls in the same order).
+const FOCUSABLE: &str = "button, a[href], [tabindex]";
+
+/// The place among `root`'s focusable elements of the one holding focus.
+fn focused_index(root: &Element) -> Option<u32> {
+    let active = document().active_element()?;
+    let list = root.query_selector_all(FOCUSABLE).ok()?;
+    (0..list.length()).find(|&i| list.get(i).is_some_and(|n| n.is_same_node(Some(&active))))
+}
+
+fn focus_nth(root: &Element, index: u32) {
+    let target = root
+        .query_selector_all(FOCUSABLE)
+        .ok()
+        .and_then(|list| list.get(index))
+        .and_then(|n| n.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = target {
+        let _ = el.focus();
+    }
 }
 
 /// The widget's key in element ids and the URL fragment.

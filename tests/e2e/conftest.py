@@ -81,6 +81,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURES_PATH = "__fixtures__/"  # served from FIXTURES, next to the dist
 SLOW_PATH = "__slow__/"  # the dist again, but the first request for each file waits SLOW_SECONDS (wasm: twice)
 SLOW_SECONDS = 3.0
+SLOW_RESET = "__reset__"  # GET SLOW_PATH + this: every file is slow once more
 # The dist again, on a page that enforces Trusted Types (by header, on top of
 # the page's own CSP) and records every CSP violation in `window.__violations`.
 TRUSTED_TYPES_PATH = "__tt__/"
@@ -156,6 +157,13 @@ class _DistHandler(SimpleHTTPRequestHandler):
         path = urlsplit(self.path).path
         if not path.startswith(self.prefix):
             self.send_error(404, f"outside the served path {self.prefix}")
+            return None
+        if path[len(self.prefix):] == SLOW_PATH + SLOW_RESET:
+            # Every file is slow again (for a test that loads a whole page slowly).
+            with self.slow_lock:
+                self.slow_seen.clear()
+            self.send_response(204)
+            self.end_headers()
             return None
         if path[len(self.prefix):].startswith(SLOW_PATH):
             # Keyed by the whole URL, so a test can ask for a fresh slow

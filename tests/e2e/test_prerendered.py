@@ -14,7 +14,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import SLOW_PATH, SLOW_SECONDS, TRUSTED_TYPES_PATH
+from conftest import SLOW_PATH, SLOW_RESET, SLOW_SECONDS, TRUSTED_TYPES_PATH
 from explainer import normalize
 
 # Elements of the article column whose place on screen must not change when
@@ -45,15 +45,9 @@ def test_the_page_arrives_with_the_article_already_in_it(reader, demo):
 def test_the_article_shows_before_the_wasm_and_stays_put_when_it_starts(reader, demo):
     # Every file of this page comes SLOW_SECONDS late the first time, the
     # wasm twice as late: the page and its CSS are drawn long before it.
-    # Navigating by script returns at once (driver.get would wait for the
-    # load event).
-    token = uuid.uuid4().hex
-    reader.driver.execute_script("location.href = arguments[0]",
-                                 f"{reader.base_url}{SLOW_PATH}index.html?t={token}")
-    WebDriverWait(reader.driver, 6 * SLOW_SECONDS, poll_frequency=0.1,
-                  ignored_exceptions=(WebDriverException,)).until(lambda d: d.execute_script(
-        "const root = document.querySelector('.gloss[data-gloss-prerendered]');"
-        "return !!root && getComputedStyle(root).getPropertyValue('--gloss-bg') !== ''"))
+    # (Navigating by script returns at once; driver.get would wait for the
+    # load event.)
+    _open_slowly(reader)
     prerendered = reader.driver.find_element(By.CSS_SELECTOR, ".gloss[data-gloss-prerendered]")
     assert reader.state == "loading", "the page is read before the wasm has arrived"
     title = normalize(prerendered.find_element(By.CSS_SELECTOR, ".gloss-title").text)
@@ -69,6 +63,36 @@ def test_the_article_shows_before_the_wasm_and_stays_put_when_it_starts(reader, 
         "the live widget replaced the prerendered one"
     after = reader.driver.execute_script(_RECTS_JS, STEADY)
     assert after == before, "the article moved when the live widget took over"
+
+
+def _open_slowly(reader):
+    """Opens the demo with every file late and the wasm later still (see
+    SLOW_PATH) and waits until the prerendered widget is drawn with its CSS."""
+    urllib.request.urlopen(reader.base_url + SLOW_PATH + SLOW_RESET, timeout=10).close()
+    token = uuid.uuid4().hex
+    reader.driver.execute_script("location.href = arguments[0]",
+                                 f"{reader.base_url}{SLOW_PATH}index.html?t={token}")
+    WebDriverWait(reader.driver, 6 * SLOW_SECONDS, poll_frequency=0.1,
+                  ignored_exceptions=(WebDriverException,)).until(lambda d: d.execute_script(
+        "const root = document.querySelector('.gloss[data-gloss-prerendered]');"
+        "return !!root && getComputedStyle(root).getPropertyValue('--gloss-bg') !== ''"))
+
+
+def test_focus_in_the_prerendered_widget_carries_over_to_the_live_one(reader):
+    _open_slowly(reader)
+    assert reader.state == "loading"
+    before = reader.driver.execute_script("""
+      const term = document.querySelector('.gloss[data-gloss-prerendered] button[data-term]');
+      term.focus();
+      return [term.dataset.term, term.dataset.glossMention, document.activeElement === term];""")
+    assert before[2], "the prerendered term took focus"
+    WebDriverWait(reader.driver, 8 * SLOW_SECONDS, poll_frequency=0.1).until(
+        lambda _: reader.state == "ready")
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(lambda d: d.execute_script("""
+      const el = document.activeElement;
+      return !!el && el.isConnected && !el.closest('[data-gloss-prerendered]') &&
+        el.dataset.term === arguments[0] && el.dataset.glossMention === arguments[1];""",
+        before[0], before[1]))
 
 
 def test_the_live_widget_works_where_the_prerendered_one_stood(reader):
