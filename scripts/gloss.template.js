@@ -92,8 +92,8 @@ function reportFailure(message) {
   }
 }
 
-// Whether the host's explainer is compiled into the page (and not replaced
-// by one the page's URL asks for).
+// Whether the host's explainer is compiled into the page (a host whose URL
+// asks for another has lost its model to dropOverriddenPrerenders).
 const compiledIn = (host) => !!host.querySelector(':scope > script[data-gloss-model]');
 
 // Each build is fetched and started once; the promise gives its mount_all.
@@ -101,7 +101,9 @@ const builds = new Map();
 function start(build) {
   if (!builds.has(build)) {
     // The wasm download starts now, alongside the glue's, not after it.
+    // (Its failure is reported through the glue's init, which awaits it.)
     const wasm = fetch(here(build.wasm));
+    wasm.catch(() => {});
     builds.set(build, import(here(build.glue)).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue.mount_all;

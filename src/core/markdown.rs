@@ -34,7 +34,6 @@ pub struct KnownIds {
 }
 
 /// The article body as a tree, with its quotes in order.
-#[derive(Default)]
 pub struct Body {
     pub blocks: Vec<Block>,
     pub quotes: Vec<Quote>,

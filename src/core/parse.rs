@@ -27,14 +27,21 @@ pub fn parse_explainer(source: &str) -> Result<Parsed, Diagnostic> {
 ///
 /// [`start`]: Staged::start
 /// [`convert`]: Staged::convert
-/// [`finish`]: Staged::finish
+/// [`finish`]: Converted::finish
 pub struct Staged<'a> {
     report: Report<'a>,
     body_text: &'a str,
     body_offset: usize,
     definitions: Definitions,
     matcher: Matcher,
-    body: Option<Body>,
+}
+
+/// A [`Staged`] parse whose body is a document tree.
+pub struct Converted<'a> {
+    report: Report<'a>,
+    definitions: Definitions,
+    matcher: Matcher,
+    body: Body,
 }
 
 impl<'a> Staged<'a> {
@@ -79,32 +86,36 @@ impl<'a> Staged<'a> {
             body_offset: split.body_offset,
             definitions,
             matcher,
-            body: None,
         })
     }
 
     /// Converts the Markdown body into the document tree.
-    pub fn convert(mut self) -> Self {
-        self.body = Some(convert_body(
+    pub fn convert(mut self) -> Converted<'a> {
+        let body = convert_body(
             self.body_text,
             self.body_offset,
             &self.definitions.known,
             &mut self.report,
-        ));
-        self
+        );
+        Converted {
+            report: self.report,
+            definitions: self.definitions,
+            matcher: self.matcher,
+            body,
+        }
     }
+}
 
-    /// Finds the mentions, counts them and orders the events (converting
-    /// the body first if [`convert`](Self::convert) was not called).
+impl Converted<'_> {
+    /// Finds the mentions, counts them and orders the events.
     pub fn finish(self) -> Parsed {
-        let mut staged = if self.body.is_some() {
-            self
-        } else {
-            self.convert()
-        };
-        let mut body = staged.body.take().unwrap_or_default();
-        let mut definitions = staged.definitions;
-        link_mentions(&mut body.blocks, &staged.matcher);
+        let Converted {
+            report,
+            mut definitions,
+            matcher,
+            mut body,
+        } = self;
+        link_mentions(&mut body.blocks, &matcher);
 
         let counts = count_mentions(&body.blocks);
         for term in &mut definitions.terms {
@@ -118,7 +129,7 @@ impl<'a> Staged<'a> {
         }
         order_events(&mut definitions.events);
 
-        let mut diagnostics = staged.report.diagnostics;
+        let mut diagnostics = report.diagnostics;
         diagnostics.sort_by_key(|d| (d.line, d.column));
         Parsed {
             explainer: Explainer {

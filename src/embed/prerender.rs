@@ -7,7 +7,7 @@
 //! A host opts in with `data-gloss-prerender`; its `data-gloss-src` is read
 //! relative to the page. Run natively by `src/bin/prerender.rs`.
 
-use super::COMPILED;
+use super::{COMPILED, PRERENDERED};
 use crate::core::compiled::encode;
 use crate::core::fragment::widget_key;
 use crate::core::parse_explainer;
@@ -46,9 +46,12 @@ pub fn prerender_page(
         let tag = &rest[open..close];
         out.push_str(&rest[..close]);
         rest = &rest[close..];
-        let Some(src) = attribute(tag, "data-gloss-src") else {
+        let whole_name = !rest_of_name(&tag[at - open + OPT_IN.len()..]);
+        let Some(src) = attribute(tag, "data-gloss-src").filter(|_| whole_name) else {
             continue;
         };
+        // Run again on its own output, it replaces what it wrote before.
+        rest = &rest[previous_output(rest)..];
         let id = attribute(tag, "id").unwrap_or_default();
         let key = widget_key(&id, || {
             ordinal += 1;
@@ -94,6 +97,32 @@ fn render(text: &str, src: &str, key: String) -> Result<String, String> {
     Ok(html + &model)
 }
 
+/// Whether `after` (the text after an attribute name) goes on with more of
+/// a longer name (`data-gloss-prerender` in `data-gloss-prerendered`).
+fn rest_of_name(after: &str) -> bool {
+    after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The length of what an earlier run wrote at the start of `after_host` (a
+/// prerendered root and its model), or 0.
+fn previous_output(after_host: &str) -> usize {
+    let trimmed = after_host.trim_start();
+    let first_tag = &trimmed[..trimmed.find('>').unwrap_or(0)];
+    if !first_tag.starts_with("<div") || !first_tag.contains(PRERENDERED) {
+        return 0;
+    }
+    let end = trimmed.find(COMPILED).and_then(|model| {
+        let close = "</script>";
+        trimmed[model..]
+            .find(close)
+            .map(|i| model + i + close.len())
+    });
+    end.map_or(0, |end| after_host.len() - trimmed.len() + end)
+}
+
 /// The value of attribute `name` in an opening tag (double or single
 /// quotes), with the few entities a build tool would write decoded.
 fn attribute(tag: &str, name: &str) -> Option<String> {
@@ -126,7 +155,6 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::PRERENDERED;
     use super::*;
 
     const SOURCE: &str = "+++\ntitle = \"Tides\"\nlang = \"en\"\n[terms.neap]\nlabel = \"neap tide\"\nsummary = \"A small tide.\"\n+++\nA neap tide comes twice a month.\n";
@@ -173,6 +201,16 @@ mod tests {
         assert!(html.ends_with(
             "<noscript>x</noscript></div>\n<div data-gloss-src=\"other.md\"></div></main>"
         ));
+    }
+
+    #[test]
+    fn running_again_replaces_what_the_first_run_wrote() {
+        let page =
+            "<main><div data-gloss-src=\"explainers/tides.md\" data-gloss-prerender></div></main>";
+        let (once, _) = prerender_page(page, read);
+        let (twice, outcomes) = prerender_page(&once, read);
+        assert_eq!(twice, once);
+        assert_eq!(outcomes.len(), 1, "{outcomes:?}");
     }
 
     #[test]

@@ -58,8 +58,15 @@ pub fn GlossRoot(
             on_settle.try_with_value(|settled| settled.as_ref().map(|f| f()));
         });
     };
-    load(source.clone());
-    let retry = Callback::new(move |()| load(source.clone()));
+    // Only a fetch can fail in a way worth retrying; any other source (a
+    // compiled model above all) is handed over, not copied.
+    let again = matches!(source, Source::Url { .. }).then(|| source.clone());
+    load(source);
+    let retry = Callback::new(move |()| {
+        if let Some(source) = &again {
+            load(source.clone());
+        }
+    });
 
     let content = move || {
         state.with(|s| match s {

@@ -6,9 +6,13 @@
 
 use crate::core::date::{DatePoint, EventDate};
 #[cfg(target_arch = "wasm32")]
-use intl::{format_point, format_range, format_years_in};
+pub use intl::format_years;
+#[cfg(target_arch = "wasm32")]
+use intl::{format_point, format_range};
 #[cfg(not(target_arch = "wasm32"))]
-use plain::{format_point, format_range, format_years_in};
+pub use plain::format_years;
+#[cfg(not(target_arch = "wasm32"))]
+use plain::{format_point, format_range};
 
 /// "5 December 2025", "December 2025" or "2025" in `lang`, at the date's
 /// own precision; ranges joined with an en dash, approximate ones prefixed.
@@ -38,11 +42,6 @@ pub fn iso_date(point: &DatePoint) -> String {
         (Some(m), None) => format!("{:04}-{m:02}", point.year),
         _ => format!("{:04}", point.year),
     }
-}
-
-/// "249 years" in `lang`.
-pub fn format_years(years: u32, lang: &str) -> String {
-    format_years_in(years, lang)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -103,8 +102,8 @@ mod intl {
             .unwrap_or_else(|| point.year.to_string())
     }
 
-    /// By `Intl.NumberFormat`'s unit style.
-    pub(super) fn format_years_in(years: u32, lang: &str) -> String {
+    /// "249 years" in `lang`, by `Intl.NumberFormat`'s unit style.
+    pub fn format_years(years: u32, lang: &str) -> String {
         let options = Object::new();
         let _ = Reflect::set(&options, &"style".into(), &"unit".into());
         let _ = Reflect::set(&options, &"unit".into(), &"year".into());
@@ -172,7 +171,8 @@ mod plain {
         )
     }
 
-    pub(super) fn format_years_in(years: u32, _lang: &str) -> String {
+    /// "249 years" (English whatever `lang` is).
+    pub fn format_years(years: u32, _lang: &str) -> String {
         if years == 1 {
             "1 year".into()
         } else {

@@ -33,6 +33,9 @@ where
     T: 'static,
     V: IntoView + 'static,
 {
+    if cfg!(not(target_arch = "wasm32")) {
+        return slices.into_iter().map(render).collect_view().into_any();
+    }
     let count = slices.len();
     let store = StoredValue::new_local(slices.into_iter().map(Some).collect::<Vec<_>>());
     let take = move |i: usize| {
@@ -41,12 +44,6 @@ where
             .flatten()
             .unwrap_or_default()
     };
-    if cfg!(not(target_arch = "wasm32")) {
-        return (0..count)
-            .map(|i| render(take(i)))
-            .collect_view()
-            .into_any();
-    }
     let render = StoredValue::new_local(render);
     let shown = RwSignal::new(count.min(1));
     Effect::new(move |_| {
