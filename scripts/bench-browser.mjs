@@ -59,12 +59,20 @@ async function measure(browser, url, profile, interactive) {
   await page.goto(url, { waitUntil: 'commit' });
   const result = {};
   if (interactive) {
+    // The first card: the reader clicks the first term as soon as it is on
+    // screen; whichever answers (the prerendered page's own popover before
+    // the wasm, the live widget after it) opens the card.
+    const terms = page.locator('.gloss button[data-term]');
+    await terms.first().click({ timeout: 120000 });
+    await page.waitForSelector('[data-gloss-card] >> visible=true', { timeout: 30000 });
+    result.firstCard = await page.evaluate(() => performance.now());
+    result.firstCardPrerendered = await page.evaluate(() =>
+      document.querySelector('.gloss[data-gloss-prerendered]') ? 1 : 0);
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-gloss-card] >> visible=true', { state: 'detached', timeout: 30000 });
     await page.waitForSelector('.gloss[data-gloss-state="ready"]', { timeout: 120000 });
     result.ready = await page.evaluate(() => performance.now());
-    const terms = page.locator('.gloss button[data-term]');
-    await terms.first().hover();
-    await page.waitForSelector('[data-gloss-card]', { timeout: 30000 });
-    result.firstCard = await page.evaluate(() => performance.now());
     await page.mouse.move(5, 5);
     await page.waitForSelector('[data-gloss-card]', { state: 'detached', timeout: 30000 });
     const second = terms.nth(2);
@@ -199,7 +207,8 @@ async function main() {
     rows.push(`| ${name} | bytes | ${(m(demo, 'bytes') / 1024).toFixed(0)} KB | ${(b.bytes / 1024).toFixed(0)} KB | ${(m(demo, 'bytes') / b.bytes).toFixed(2)}× |`);
     rows.push(`| ${name} | first contentful paint | ${m(demo, 'fcp').toFixed(0)} ms | ${b.fcp.toFixed(0)} ms | ${(m(demo, 'fcp') / b.fcp).toFixed(2)}× |`);
     rows.push(`| ${name} | ready | ${m(demo, 'ready').toFixed(0)} ms | ${b.fcp.toFixed(0)} ms (FCP) | ${(m(demo, 'ready') / b.fcp).toFixed(2)}× |`);
-    rows.push(`| ${name} | first card open | ${m(demo, 'firstCard').toFixed(0)} ms | — | — |`);
+    const early = demo.filter((r) => r.firstCardPrerendered).length;
+    rows.push(`| ${name} | first card open (click as soon as a term shows; ${early} of ${demo.length} before the wasm) | ${m(demo, 'firstCard').toFixed(0)} ms | ${b.fcp.toFixed(0)} ms (FCP) | ${(m(demo, 'firstCard') / b.fcp).toFixed(2)}× |`);
     rows.push(`| ${name} | hover to card (300 ms intent delay included) | ${m(demo, 'hoverToCard').toFixed(0)} ms | — | — |`);
     rows.push(`| ${name} | layout shift (CLS) | ${m(demo, 'cls').toFixed(3)} | ${m(baseline, 'cls').toFixed(3)} | — |`);
   }

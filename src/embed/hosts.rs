@@ -71,11 +71,24 @@ fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
                 return;
             }
             let focused = focused_index(&prerendered);
+            let open_card = open_card_mention(&prerendered);
             let _ = prerendered.replace_with_with_node_1(&live);
             // A reader who had focused something in the prerendered widget
-            // keeps focus on the same control in the live one, once drawn.
-            if let Some(index) = focused {
-                set_timeout(move || focus_nth(&live, index), Duration::ZERO);
+            // keeps focus on the same control in the live one, once drawn,
+            // and a card the browser had opened stays open (pinned, as a
+            // click leaves it).
+            if focused.is_some() || open_card.is_some() {
+                set_timeout(
+                    move || {
+                        if let Some(index) = focused {
+                            focus_nth(&live, index);
+                        }
+                        if let Some(mention) = open_card {
+                            reopen_card(&live, &mention);
+                        }
+                    },
+                    Duration::ZERO,
+                );
             }
         })
     };
@@ -87,24 +100,75 @@ fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
 }
 
 /// What can hold focus in a widget, in document order (the prerendered and
-/// the live widget have the same controls in the same order).
+/// the live widget have the same controls in the same order, cards aside).
 const FOCUSABLE: &str = "button, a[href], [tabindex]";
 
-/// The place among `root`'s focusable elements of the one holding focus.
-fn focused_index(root: &Element) -> Option<u32> {
-    let active = document().active_element()?;
-    let list = root.query_selector_all(FOCUSABLE).ok()?;
-    (0..list.length()).find(|&i| list.get(i).is_some_and(|n| n.is_same_node(Some(&active))))
+/// `root`'s focusable elements outside its cards (a prerendered widget has a
+/// closed card per term, the live one only the open card).
+fn controls(root: &Element) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
+        .filter(|el| el.closest("[data-gloss-card]").ok().flatten().is_none())
+        .collect()
 }
 
-fn focus_nth(root: &Element, index: u32) {
-    let target = root
-        .query_selector_all(FOCUSABLE)
-        .ok()
-        .and_then(|list| list.get(index))
-        .and_then(|n| n.dyn_into::<HtmlElement>().ok());
+/// The place among `root`'s controls of the one holding focus.
+fn focused_index(root: &Element) -> Option<usize> {
+    let active = document().active_element()?;
+    controls(root)
+        .iter()
+        .position(|el| el.is_same_node(Some(&active)))
+}
+
+fn focus_nth(root: &Element, index: usize) {
+    let target = controls(root)
+        .into_iter()
+        .nth(index)
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
     if let Some(el) = target {
         let _ = el.focus();
+    }
+}
+
+/// The mention whose prerendered card is open, if one is: the one focused
+/// (a click or key opened it) or under the pointer (hover), else the term's
+/// first mention.
+fn open_card_mention(root: &Element) -> Option<String> {
+    let card = root
+        .query_selector("[data-gloss-card]:popover-open")
+        .ok()??;
+    let term = card.get_attribute("data-gloss-card")?;
+    let invoker = ["focus", "hover"].iter().find_map(|state| {
+        let selector = format!("[data-gloss-mention]:{state}");
+        root.query_selector(&selector).ok().flatten()
+    });
+    let mention = invoker
+        .filter(|m| m.get_attribute("data-term").as_deref() == Some(term.as_str()))
+        .or_else(|| {
+            let first = format!("button[data-term=\"{}\"]", css_string(&term));
+            root.query_selector(&first).ok().flatten()
+        })?;
+    mention.get_attribute("data-gloss-mention")
+}
+
+/// `text` escaped for a double-quoted CSS string.
+fn css_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Opens the live card of mention `mention` as a click on it would.
+fn reopen_card(root: &Element, mention: &str) {
+    let selector = format!("button[data-gloss-mention=\"{}\"]", css_string(mention));
+    if let Some(button) = root
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+    {
+        button.click();
     }
 }
 

@@ -12,9 +12,14 @@ use super::progressive::{progressively, slices};
 use super::selection::{flag, Selection, Target};
 use crate::core::document::{text_len, Align, Block, Inline};
 use crate::core::ids::{EventId, SpeakerId, TermId};
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
+
+/// Whether this is the build-time prerenderer (the native build), whose
+/// page must work before any wasm does.
+const PRERENDERING: bool = cfg!(not(target_arch = "wasm32"));
 
 /// How much article text is drawn in one task: an article up to this size
 /// (most of them) is drawn at once, with the widget.
@@ -307,6 +312,9 @@ impl ArticleRenderer {
                 .card
                 .with(|c| c.as_ref().is_some_and(|c| c.mention == mention))
         };
+        // Prerendered, the mention invokes its term's own card, which the
+        // browser opens and reports as expanded (`ui::prerendered_cards`).
+        let prerendered_card = PRERENDERING.then(|| selection.term_card_id(id));
         view! {
             <button
                 type="button"
@@ -314,7 +322,8 @@ impl ArticleRenderer {
                 data-term=id.to_string()
                 data-gloss-mention=mention.to_string()
                 data-active=active
-                aria-expanded=move || is_open().to_string()
+                popovertarget=prerendered_card.clone()
+                aria-expanded=move || (!PRERENDERING).then(|| is_open().to_string())
                 aria-controls=move || is_open().then(|| selection.card_id())
                 aria-describedby=selection.description_id(id)
                 on:pointerenter=enter
@@ -326,6 +335,8 @@ impl ArticleRenderer {
                 {self.inlines(content)}
             </button>
         }
+        // Interest invokers have no typed attribute in Leptos yet.
+        .add_any_attr(custom_attribute("interestfor", prerendered_card))
         .into_any()
     }
 

@@ -6,6 +6,7 @@ use super::article::ArticleRenderer;
 use super::author_notes::AuthorNotes;
 use super::chronology::Chronology;
 use super::dates::{format_date, iso_date};
+#[cfg(target_arch = "wasm32")]
 use super::hovercard::TermCard;
 use super::progressive::{progressively, slices};
 use super::selection::{Selection, Target};
@@ -107,8 +108,24 @@ pub fn ExplainerView(
             <p class="gloss-visually-hidden" aria-live="polite">{move || announcement.get()}</p>
         </div>
         <div hidden>{descriptions}</div>
-        <TermCard explainer=explainer base=base/>
+        {cards(explainer, selection, base)}
     }
+}
+
+/// The open card, drawn by the live widget; in a prerendered page, a card
+/// per term that works without script (`ui::prerendered_cards`).
+#[cfg(target_arch = "wasm32")]
+fn cards(explainer: StoredValue<Explainer>, _: Selection, base: Option<String>) -> impl IntoView {
+    view! { <TermCard explainer=explainer base=base/> }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn cards(
+    explainer: StoredValue<Explainer>,
+    selection: Selection,
+    base: Option<String>,
+) -> impl IntoView {
+    super::prerendered_cards::prerendered_cards(explainer, selection, base)
 }
 
 /// Previews the speaker and event of the passage under the pointer or

@@ -11,6 +11,7 @@ use super::article::ArticleRenderer;
 use super::placement::{place_card, Rect};
 use super::selection::{OpenCard, Selection};
 use crate::core::ids::TermId;
+use crate::core::model::Term;
 use crate::core::Explainer;
 use leptos::ev;
 use leptos::prelude::*;
@@ -209,20 +210,6 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
             let term = e.term(&term_id)?;
             let title_id = format!("{}-title", selection.card_id());
             let labelled_by = title_id.clone();
-            let details = (!term.details.is_empty())
-                .then(|| view! { <p class="gloss-card-details">{renderer.inlines(&term.details)}</p> });
-            let links = (!term.links.is_empty()).then(|| {
-                let items: Vec<_> = term
-                    .links
-                    .iter()
-                    .map(|l| {
-                        view! {
-                            <li><a href=l.url.clone() rel="noopener noreferrer">{l.label.clone()}</a></li>
-                        }
-                    })
-                    .collect();
-                view! { <ul class="gloss-card-links">{items}</ul> }
-            });
             Some(view! {
                 <div
                     class="gloss-card"
@@ -238,13 +225,34 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
                     on:pointerleave=move |ev| pointer_leaves(selection, ev)
                     on:focusout=move |ev| focus_leaves(selection, ev)
                 >
-                    <p class="gloss-card-title" id=title_id>{term.label.clone()}</p>
-                    <p class="gloss-card-summary">{renderer.inlines(&term.summary)}</p>
-                    {details}
-                    {links}
+                    {card_contents(term, &renderer, title_id)}
                 </div>
             })
         })
+    }
+}
+
+/// What a card says: the term, its summary, details and links.
+pub fn card_contents(term: &Term, renderer: &ArticleRenderer, title_id: String) -> impl IntoView {
+    let details = (!term.details.is_empty())
+        .then(|| view! { <p class="gloss-card-details">{renderer.inlines(&term.details)}</p> });
+    let links = (!term.links.is_empty()).then(|| {
+        let items: Vec<_> = term
+            .links
+            .iter()
+            .map(|l| {
+                view! {
+                    <li><a href=l.url.clone() rel="noopener noreferrer">{l.label.clone()}</a></li>
+                }
+            })
+            .collect();
+        view! { <ul class="gloss-card-links">{items}</ul> }
+    });
+    view! {
+        <p class="gloss-card-title" id=title_id>{term.label.clone()}</p>
+        <p class="gloss-card-summary">{renderer.inlines(&term.summary)}</p>
+        {details}
+        {links}
     }
 }
 

@@ -14,6 +14,8 @@ pub mod explainer_view;
 pub mod hovercard;
 pub mod panel;
 pub mod placement;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerendered_cards;
 pub mod progressive;
 pub mod roving;
 pub mod scrolling;

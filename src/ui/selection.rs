@@ -145,7 +145,21 @@ impl Selection {
 
     /// The element id of a term's hidden description.
     pub fn description_id(&self, term: &TermId) -> String {
-        format!("{}-desc-{}", self.prefix.get_value(), term)
+        format!(
+            "{}-desc-{}",
+            self.prefix.get_value(),
+            id_safe(term.as_str())
+        )
+    }
+
+    /// The element id of a term's card in a prerendered page, where every
+    /// term has a card of its own (see `ui::prerendered_cards`).
+    pub fn term_card_id(&self, term: &TermId) -> String {
+        format!(
+            "{}-termcard-{}",
+            self.prefix.get_value(),
+            id_safe(term.as_str())
+        )
     }
 
     /// The element id of the open card.
@@ -162,4 +176,37 @@ impl Selection {
 /// `data-active` as Leptos renders it: present (empty) or absent.
 pub fn flag(on: bool) -> Option<&'static str> {
     on.then_some("")
+}
+
+/// An author's id as a piece of an element id: letters, digits and `-` as
+/// they are, anything else (spaces, which would split an id list, and `_`
+/// itself) as `_HEX_`. Two ids never map to the same piece, and no piece
+/// contains `.`, so ids built as `PREFIX-kind-PIECE` and `…PIECE.title`
+/// cannot collide.
+pub fn id_safe(id: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "_{:x}_", u32::from(c));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id_safe;
+
+    #[test]
+    fn author_ids_become_unambiguous_element_id_pieces() {
+        assert_eq!(id_safe("donbas"), "donbas");
+        assert_eq!(id_safe("minsk-2"), "minsk-2");
+        assert_eq!(id_safe("two words"), "two_20_words");
+        assert_eq!(id_safe("a_b"), "a_5f_b");
+        assert_eq!(id_safe("нато"), "_43d__430__442__43e_");
+        assert_ne!(id_safe("a b"), id_safe("a_20_b"));
+    }
 }

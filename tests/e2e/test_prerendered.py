@@ -12,10 +12,11 @@ import pytest
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import SLOW_PATH, SLOW_RESET, SLOW_SECONDS, TRUSTED_TYPES_PATH
-from explainer import normalize
+from explainer import leading_words, normalize
 
 # Elements of the article column whose place on screen must not change when
 # the live widget replaces the prerendered one.
@@ -93,6 +94,35 @@ def test_focus_in_the_prerendered_widget_carries_over_to_the_live_one(reader):
       return !!el && el.isConnected && !el.closest('[data-gloss-prerendered]') &&
         el.dataset.term === arguments[0] && el.dataset.glossMention === arguments[1];""",
         before[0], before[1]))
+
+
+def test_a_card_opens_before_the_wasm_and_stays_open_when_it_starts(reader, demo):
+    # The prerendered mention invokes its card as a popover: the browser
+    # opens it with no script of Gloss's running yet.
+    _open_slowly(reader)
+    term = reader.driver.find_element(
+        By.CSS_SELECTOR, '.gloss[data-gloss-prerendered] button[data-term="donbas"]')
+    term.click()
+    card = reader.wait_for_card("donbas")
+    assert reader.state == "loading", "the card opened before the wasm arrived"
+    assert card.get_attribute("popover") == "auto" and card.get_attribute("role") == "dialog"
+    assert leading_words(demo.summary("donbas"), 40) in normalize(card.text)
+    placed = reader.driver.execute_script("""
+      const [term, card] = arguments;
+      if (!CSS.supports('position-area: block-end')) return 'no anchor positioning';
+      const t = term.getBoundingClientRect(), c = card.getBoundingClientRect();
+      return c.top >= t.bottom - 1 || c.bottom <= t.top + 1;""", term, card)
+    if placed != "no anchor positioning":
+        assert placed is True, "the card sits beside its term, not over it"
+
+    # The live widget takes over with the card still open, now its own.
+    WebDriverWait(reader.driver, 8 * SLOW_SECONDS, poll_frequency=0.1).until(
+        lambda _: reader.state == "ready")
+    live = reader.wait_for_card("donbas")
+    assert live.get_attribute("popover") == "manual", "the live widget's card"
+    assert leading_words(demo.summary("donbas"), 40) in normalize(live.text)
+    reader.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    reader.wait_for_no_card()
 
 
 def test_the_live_widget_works_where_the_prerendered_one_stood(reader):
