@@ -129,7 +129,9 @@ fn focus_nth(root: &Element, index: usize) {
         .nth(index)
         .and_then(|el| el.dyn_into::<HtmlElement>().ok());
     if let Some(el) = target {
-        let _ = el.focus();
+        crate::ui::hovercard::without_opening_cards(|| {
+            let _ = el.focus();
+        });
     }
 }
 

@@ -15,6 +15,7 @@ use crate::core::model::Term;
 use crate::core::Explainer;
 use leptos::ev;
 use leptos::prelude::*;
+use std::cell::Cell;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, FocusEvent, HtmlElement, PointerEvent};
@@ -89,8 +90,25 @@ pub fn pointer_leaves(selection: Selection, ev: PointerEvent) {
     });
 }
 
+thread_local! {
+    /// Set while focus moves for a reason other than the reader's.
+    static QUIET_FOCUS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `move_focus` without the focus it moves opening a card: the embed
+/// layer hands focus from the prerendered widget to the live one, which is
+/// not the reader asking for a card.
+pub fn without_opening_cards(move_focus: impl FnOnce()) {
+    QUIET_FOCUS.with(|quiet| quiet.set(true));
+    move_focus();
+    QUIET_FOCUS.with(|quiet| quiet.set(false));
+}
+
 /// Keyboard focus reached a decorated mention: open at once.
 pub fn focus_enters_term(selection: Selection, term: TermId, mention: usize) {
+    if QUIET_FOCUS.with(Cell::get) {
+        return;
+    }
     if selection
         .card
         .with_untracked(|c| c.as_ref().is_some_and(|c| c.mention == mention))

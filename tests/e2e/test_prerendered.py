@@ -5,12 +5,14 @@ wasm is still on its way, and the live widget takes its place without
 moving anything.
 """
 
+import time
 import urllib.request
 import uuid
 
 import pytest
 
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -123,6 +125,30 @@ def test_a_card_opens_before_the_wasm_and_stays_open_when_it_starts(reader, demo
     assert leading_words(demo.summary("donbas"), 40) in normalize(live.text)
     reader.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
     reader.wait_for_no_card()
+
+
+def test_a_card_closed_before_the_wasm_stays_closed_when_it_starts(reader):
+    # Focus stays on the term the reader clicked; handing it to the live
+    # term must not open the card the reader has just dismissed.
+    _open_slowly(reader)
+    term = reader.driver.find_element(
+        By.CSS_SELECTOR, '.gloss[data-gloss-prerendered] button[data-term="donbas"]')
+    term.click()
+    reader.wait_for_card("donbas")
+    reader.driver.execute_script("arguments[0].focus()", term)
+    title = reader.driver.find_element(By.CSS_SELECTOR, ".gloss[data-gloss-prerendered] .gloss-title")
+    ActionChains(reader.driver).move_to_element(title).perform()
+    reader.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    reader.wait_for_no_card()
+    assert reader.state == "loading", "dismissed before the wasm arrived"
+    WebDriverWait(reader.driver, 8 * SLOW_SECONDS, poll_frequency=0.1).until(
+        lambda _: reader.state == "ready")
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(lambda d: d.execute_script(
+        "const el = document.activeElement;"
+        "return !!el && el.isConnected && !el.closest('[data-gloss-prerendered]') &&"
+        " el.dataset.term === 'donbas';"))
+    time.sleep(0.5)  # longer than the live card's intent delay
+    assert not reader.open_cards(), "no card opened by itself"
 
 
 def test_the_live_widget_works_where_the_prerendered_one_stood(reader):
