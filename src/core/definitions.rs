@@ -194,7 +194,7 @@ fn check_term(
         })
         .collect();
     Term {
-        id: TermId(id),
+        id: TermId::from(id),
         label,
         aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
         summary,
@@ -221,7 +221,7 @@ fn check_speaker(id: String, raw: RawSpeaker) -> Speaker {
             .name
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| id.clone()),
-        id: SpeakerId(id),
+        id: SpeakerId::from(id),
         role: raw.role.filter(|r| !r.trim().is_empty()),
         group: raw.group.filter(|g| !g.trim().is_empty()),
         aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
@@ -307,14 +307,14 @@ fn check_event(
         report,
     )
     .into_iter()
-    .map(SpeakerId)
+    .map(SpeakerId::from)
     .collect();
     let terms = known_ids(raw.terms, &known.terms, "term", &id_text, base, report)
         .into_iter()
-        .map(TermId)
+        .map(TermId::from)
         .collect();
     Some(Event {
-        id: EventId(id_text),
+        id: EventId::from(id_text),
         date,
         kind,
         title,

@@ -41,9 +41,9 @@ pub fn read_state(fragment: &str, key: &str) -> WidgetState {
             continue;
         };
         match field {
-            "term" => state.term = Some(TermId(value)),
-            "speaker" => state.speaker = Some(SpeakerId(value)),
-            "event" => state.event = Some(EventId(value)),
+            "term" => state.term = Some(TermId::from(value)),
+            "speaker" => state.speaker = Some(SpeakerId::from(value)),
+            "event" => state.event = Some(EventId::from(value)),
             _ => {}
         }
     }

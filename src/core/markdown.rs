@@ -37,6 +37,15 @@ pub struct KnownIds {
 pub struct Body {
     pub blocks: Vec<Block>,
     pub quotes: Vec<Quote>,
+    /// The explicit `term:` and `speaker:` references, counted by id.
+    pub references: References,
+}
+
+/// How many explicit references each term and speaker has.
+#[derive(Default)]
+pub struct References {
+    pub terms: HashMap<TermId, usize>,
+    pub speakers: HashMap<SpeakerId, usize>,
 }
 
 /// Converts the article body; `offset` is where `text` starts in the source.
@@ -52,6 +61,7 @@ pub fn convert_body(text: &str, offset: usize, known: &KnownIds, report: &mut Re
     Body {
         blocks,
         quotes: converter.quotes,
+        references: converter.references,
     }
 }
 
@@ -187,10 +197,11 @@ pub(crate) fn push_text(inlines: &mut Vec<Inline>, text: &str) {
     }
 }
 
-fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
-    match inline {
-        Inline::Text(t) => push_text(inlines, &t),
-        other => inlines.push(other),
+/// Appends an inline, merging text into a preceding text node.
+pub(crate) fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
+    match (inlines.last_mut(), inline) {
+        (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
+        (_, inline) => inlines.push(inline),
     }
 }
 
@@ -216,6 +227,7 @@ struct Converter<'k, 'r, 's> {
     quotes: Vec<Quote>,
     footnote_numbers: HashMap<String, usize>,
     footnotes: Vec<Block>,
+    references: References,
 }
 
 impl<'k, 'r, 's> Converter<'k, 'r, 's> {
@@ -229,6 +241,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             quotes: Vec::new(),
             footnote_numbers: HashMap::new(),
             footnotes: Vec::new(),
+            references: References::default(),
         }
     }
 
@@ -402,19 +415,11 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             Kind::Strong => Output::Inline(Inline::Strong(frame.inlines)),
             Kind::Strikethrough => Output::Inline(Inline::Strikethrough(frame.inlines)),
             Kind::Link { dest, title, at } => self.resolve_link(dest, title, frame.inlines, at),
-            Kind::Image { dest, at } => match sanitize_url(&dest, UrlUse::Image) {
-                Some(url) => Output::Inline(Inline::Image {
-                    url,
-                    alt: frame.text,
-                }),
-                None => {
-                    self.report.error(
-                        at,
-                        format!("image URL `{}` was removed: only http, https and relative URLs are allowed", shorten(&dest)),
-                    );
-                    Output::Inline(Inline::Text(frame.text))
-                }
-            },
+            Kind::Image { dest, at } => {
+                // An image keeps only its alt text: references in it are gone.
+                self.forget_references(&frame.inlines);
+                self.image(dest, frame.text, at)
+            }
             Kind::Footnote(label) => {
                 let number = self.footnote_number(&label);
                 self.footnotes.push(Block::Footnote {
@@ -434,6 +439,38 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         }
     }
 
+    fn image(&mut self, dest: String, alt: String, at: usize) -> Output {
+        match sanitize_url(&dest, UrlUse::Image) {
+            Some(url) => Output::Inline(Inline::Image { url, alt }),
+            None => {
+                self.report.error(
+                    at,
+                    format!("image URL `{}` was removed: only http, https and relative URLs are allowed", shorten(&dest)),
+                );
+                Output::Inline(Inline::Text(alt))
+            }
+        }
+    }
+
+    fn forget_references(&mut self, inlines: &[Inline]) {
+        if self.mode != Mode::Body {
+            return;
+        }
+        super::document::for_each_nested(inlines, &mut |inline| match inline {
+            Inline::Term { id, .. } => {
+                if let Some(n) = self.references.terms.get_mut(id) {
+                    *n -= 1;
+                }
+            }
+            Inline::Speaker { id, .. } => {
+                if let Some(n) = self.references.speakers.get_mut(id) {
+                    *n -= 1;
+                }
+            }
+            _ => {}
+        });
+    }
+
     fn resolve_link(
         &mut self,
         dest: String,
@@ -443,12 +480,16 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
     ) -> Output {
         if let Some((scheme, id)) = dest.split_once(':') {
             let id = id.trim();
-            let kind = scheme.to_ascii_lowercase();
-            let (set, noun) = match kind.as_str() {
+            let Some(kind) = ["term", "speaker", "quote", "event"]
+                .into_iter()
+                .find(|k| scheme.eq_ignore_ascii_case(k))
+            else {
+                return self.external_link(dest, title, content, at);
+            };
+            let (set, noun) = match kind {
                 "term" => (&self.known.terms, "term"),
-                "speaker" | "quote" => (&self.known.speakers, "speaker"),
                 "event" => (&self.known.events, "event"),
-                _ => return self.external_link(dest, title, content, at),
+                _ => (&self.known.speakers, "speaker"),
             };
             if !set.contains(id) {
                 self.report.error(
@@ -457,16 +498,26 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 );
                 return Output::Inlines(content);
             }
-            let inline = match kind.as_str() {
-                "term" => Inline::Term {
-                    id: TermId::from(id),
-                    decorated: true,
-                    content,
-                },
-                "speaker" => Inline::Speaker {
-                    id: SpeakerId::from(id),
-                    content,
-                },
+            let counted = self.mode == Mode::Body;
+            let inline = match kind {
+                "term" => {
+                    let id = TermId::from(id);
+                    if counted {
+                        *self.references.terms.entry(id.clone()).or_default() += 1;
+                    }
+                    Inline::Term {
+                        id,
+                        decorated: true,
+                        content,
+                    }
+                }
+                "speaker" => {
+                    let id = SpeakerId::from(id);
+                    if counted {
+                        *self.references.speakers.entry(id.clone()).or_default() += 1;
+                    }
+                    Inline::Speaker { id, content }
+                }
                 "quote" if self.mode == Mode::Body => {
                     let index = self.quotes.len();
                     self.quotes.push(Quote {

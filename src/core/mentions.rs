@@ -12,9 +12,10 @@
 
 use super::document::{Block, Inline};
 use super::ids::{SpeakerId, TermId};
-use super::markdown::push_text;
+use super::markdown::{push_inline, push_text};
 use aho_corasick::AhoCorasick;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// What a pattern stands for.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,20 +43,22 @@ impl Matcher {
     pub fn new(names: impl IntoIterator<Item = (String, Target)>) -> (Self, Vec<Clash>) {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Target> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         let mut clashes = Vec::new();
         for (name, target) in names {
             let folded = fold_case(name.trim()).0;
             if folded.is_empty() {
                 continue;
             }
-            match patterns.iter().position(|p| *p == folded) {
-                Some(i) if targets[i] != target => clashes.push(Clash {
+            match index.get(&folded) {
+                Some(&i) if targets[i] != target => clashes.push(Clash {
                     pattern: name,
                     first: targets[i].clone(),
                     second: target,
                 }),
                 Some(_) => {}
                 None => {
+                    index.insert(folded.clone(), patterns.len());
                     patterns.push(folded);
                     targets.push(target);
                 }
@@ -78,7 +81,7 @@ impl Matcher {
 
     /// Whole-word, non-overlapping matches in `text`, leftmost then longest,
     /// as `(byte range in text, target index)`.
-    pub fn find(&self, text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
+    pub fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -179,20 +182,25 @@ fn is_unspaced(c: char) -> bool {
 /// Adds automatic mentions to `blocks` and chooses which term mentions are
 /// decorated: the first of each term in each section (a section starts at a
 /// heading of level 2 or less).
-pub fn link_mentions(blocks: &mut [Block], matcher: &Matcher) {
+/// Returns how many mentions it added of each of the matcher's names.
+pub fn link_mentions(blocks: &mut [Block], matcher: &Matcher) -> Vec<usize> {
     let mut walker = Walker {
         matcher,
         decorated: HashSet::new(),
+        found: vec![0; matcher.targets.len()],
     };
     for block in blocks.iter_mut() {
         walker.block(block);
     }
+    walker.found
 }
 
 struct Walker<'m> {
     matcher: &'m Matcher,
     /// Terms already decorated in the current section.
     decorated: HashSet<TermId>,
+    /// Mentions added, per name.
+    found: Vec<usize>,
 }
 
 impl Walker<'_> {
@@ -217,62 +225,60 @@ impl Walker<'_> {
         }
     }
 
+    /// Finds mentions in a run of inlines. A run without one (most of
+    /// them) is left where it is; from a run's first mention on, it is
+    /// rebuilt with the texts split around their mentions.
     fn inlines(&mut self, inlines: &mut Vec<Inline>) {
-        let mut out = Vec::with_capacity(inlines.len());
-        for inline in std::mem::take(inlines) {
-            match inline {
-                Inline::Text(text) => self.text(&text, &mut out),
-                Inline::Emphasis(mut c) => {
-                    self.inlines(&mut c);
-                    out.push(Inline::Emphasis(c));
-                }
-                Inline::Strong(mut c) => {
-                    self.inlines(&mut c);
-                    out.push(Inline::Strong(c));
-                }
-                Inline::Strikethrough(mut c) => {
-                    self.inlines(&mut c);
-                    out.push(Inline::Strikethrough(c));
+        let mut rebuilt: Option<Vec<Inline>> = None;
+        for i in 0..inlines.len() {
+            let found = match &mut inlines[i] {
+                Inline::Text(text) => self.matcher.find(text),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+                    self.inlines(c);
+                    Vec::new()
                 }
                 // Quotes and event passages are annotations, not links: the
                 // names in them are still mentions.
-                Inline::Quote {
-                    speaker,
-                    index,
-                    mut content,
-                } => {
-                    self.inlines(&mut content);
-                    out.push(Inline::Quote {
-                        speaker,
-                        index,
-                        content,
-                    });
+                Inline::Quote { content, .. } | Inline::EventRef { content, .. } => {
+                    self.inlines(content);
+                    Vec::new()
                 }
-                Inline::EventRef { id, mut content } => {
-                    self.inlines(&mut content);
-                    out.push(Inline::EventRef { id, content });
-                }
-                Inline::Term { id, content, .. } => {
+                Inline::Term { id, decorated, .. } => {
                     self.decorated.insert(id.clone());
-                    out.push(Inline::Term {
-                        id,
-                        decorated: true,
-                        content,
-                    });
+                    *decorated = true;
+                    Vec::new()
                 }
-                other => out.push(other),
+                _ => Vec::new(),
+            };
+            if found.is_empty() {
+                if let Some(out) = &mut rebuilt {
+                    push_inline(out, take(&mut inlines[i]));
+                }
+                continue;
+            }
+            let out = rebuilt.get_or_insert_with(|| {
+                let mut out = Vec::with_capacity(inlines.len() + 2 * found.len());
+                out.extend(inlines[..i].iter_mut().map(take));
+                out
+            });
+            if let Inline::Text(text) = take(&mut inlines[i]) {
+                self.split(&text, found, out);
             }
         }
-        *inlines = out;
+        if let Some(out) = rebuilt {
+            *inlines = out;
+        }
     }
 
-    fn text(&mut self, text: &str, out: &mut Vec<Inline>) {
+    /// Pushes `text` to `out` as text and the mentions `found` in it.
+    fn split(&mut self, text: &str, found: Vec<(Range<usize>, usize)>, out: &mut Vec<Inline>) {
         let mut last = 0;
-        for (range, index) in self.matcher.find(text) {
+        for (range, index) in found {
             if range.start > last {
                 push_text(out, &text[last..range.start]);
             }
             let content = vec![Inline::Text(text[range.clone()].to_owned())];
+            self.found[index] += 1;
             out.push(match self.matcher.target(index) {
                 Target::Term(id) => Inline::Term {
                     id: id.clone(),
@@ -290,6 +296,11 @@ impl Walker<'_> {
             push_text(out, &text[last..]);
         }
     }
+}
+
+/// Moves an inline out of a run, leaving a placeholder that costs nothing.
+fn take(inline: &mut Inline) -> Inline {
+    std::mem::replace(inline, Inline::HardBreak)
 }
 
 #[cfg(test)]

@@ -4,13 +4,11 @@
 use super::chronology::order_events;
 use super::definitions::{check_definitions, Definitions};
 use super::diagnostic::{Diagnostic, Report};
-use super::document::{for_each_inline, Block, Inline};
 use super::front_matter::{read_front_matter, split_front_matter};
 use super::markdown::{convert_body, Body};
 use super::mentions::{link_mentions, Matcher, Target};
 use super::model::Explainer;
 use super::Parsed;
-use std::collections::HashMap;
 
 /// Parses an explainer. Only a source that cannot be read at all (an empty
 /// file, unreadable front matter) is an `Err`; every other fault is a
@@ -115,17 +113,21 @@ impl Converted<'_> {
             matcher,
             mut body,
         } = self;
-        link_mentions(&mut body.blocks, &matcher);
+        let found = link_mentions(&mut body.blocks, &matcher);
 
-        let counts = count_mentions(&body.blocks);
+        // Every mention is an explicit reference or one the matcher added.
+        let mut counts = body.references;
+        for (index, n) in found.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+            match matcher.target(index) {
+                Target::Term(id) => *counts.terms.entry(id.clone()).or_default() += n,
+                Target::Speaker(id) => *counts.speakers.entry(id.clone()).or_default() += n,
+            }
+        }
         for term in &mut definitions.terms {
-            term.mentions = counts.get(&(true, term.id.as_str())).copied().unwrap_or(0);
+            term.mentions = counts.terms.get(&term.id).copied().unwrap_or(0);
         }
         for speaker in &mut definitions.speakers {
-            speaker.mentions = counts
-                .get(&(false, speaker.id.as_str()))
-                .copied()
-                .unwrap_or(0);
+            speaker.mentions = counts.speakers.get(&speaker.id).copied().unwrap_or(0);
         }
         order_events(&mut definitions.events);
 
@@ -150,15 +152,4 @@ fn describe(target: &Target) -> String {
         Target::Term(id) => format!("term `{id}`"),
         Target::Speaker(id) => format!("speaker `{id}`"),
     }
-}
-
-/// Mentions per `(is_term, id)`.
-fn count_mentions(blocks: &[Block]) -> HashMap<(bool, &str), usize> {
-    let mut counts = HashMap::new();
-    for_each_inline(blocks, &mut |inline| match inline {
-        Inline::Term { id, .. } => *counts.entry((true, id.as_str())).or_default() += 1,
-        Inline::Speaker { id, .. } => *counts.entry((false, id.as_str())).or_default() += 1,
-        _ => {}
-    });
-    counts
 }

@@ -16,11 +16,15 @@ pub enum UrlUse {
 /// The URL as the browser would read it, if its scheme is allowed for `usage`;
 /// `None` otherwise.
 pub fn sanitize_url(raw: &str, usage: UrlUse) -> Option<String> {
-    let cleaned: String = raw
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let trimmed = raw.trim_matches(|c: char| c <= ' ');
+    let cleaned: String = if trimmed.contains(['\t', '\n', '\r']) {
+        trimmed
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect()
+    } else {
+        trimmed.to_owned()
+    };
     match scheme_of(&cleaned) {
         None => Some(cleaned),
         Some(scheme) => {

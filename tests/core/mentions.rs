@@ -72,3 +72,41 @@ fn counts_mentions_per_term_and_speaker() {
     );
     assert_eq!(e.speakers[0].mentions, 2);
 }
+
+#[test]
+fn counts_are_the_mentions_the_tree_holds() {
+    use gloss::core::document::{for_each_inline, Inline};
+    let body = "# [Putin](speaker:putin) and Donbas\n\n\
+        Donbas, [the region](term:donbas) and Putin.[^n]\n\n\
+        ![a map of [Donbas](term:donbas) by [him](speaker:putin)](map.png) \
+        [“Donbas”](quote:putin) *Putin*\n\n\
+        [^n]: Putin on [ISW](term:isw).\n";
+    let e = crate::outline::parse_body(body).explainer;
+    let mut terms = std::collections::HashMap::new();
+    let mut speakers = std::collections::HashMap::new();
+    for_each_inline(&e.body, &mut |inline| match inline {
+        Inline::Term { id, .. } => *terms.entry(id.to_string()).or_insert(0) += 1,
+        Inline::Speaker { id, .. } => *speakers.entry(id.to_string()).or_insert(0) += 1,
+        _ => {}
+    });
+    for t in &e.terms {
+        assert_eq!(
+            t.mentions,
+            terms.get(t.id.as_str()).copied().unwrap_or(0),
+            "{}",
+            t.id
+        );
+    }
+    for s in &e.speakers {
+        assert_eq!(
+            s.mentions,
+            speakers.get(s.id.as_str()).copied().unwrap_or(0),
+            "{}",
+            s.id
+        );
+    }
+    // The heading's reference, three in the text and footnote, the quoted
+    // and emphasised ones; none from the image's alt text.
+    assert_eq!(e.speakers[0].mentions, 4);
+    assert_eq!(e.terms[0].mentions, 3);
+}
