@@ -1,7 +1,8 @@
 //! Criterion benchmarks of the core: parse + resolve + annotate for articles
 //! of 10 KB, 100 KB and 1 MB with 10, 100 and 1,000 glossary terms, each
-//! next to pulldown-cmark's bare parse of the same body in the same run (the
-//! baseline that `docs/PERFORMANCE.md` reports ratios against).
+//! next to pulldown-cmark's bare parse of the same body, and of the whole
+//! file, in the same run (the baselines `docs/PERFORMANCE.md` reports ratios
+//! against).
 //!
 //! Run with `cargo bench --bench core`.
 
@@ -89,6 +90,18 @@ mod native {
                 group.bench_with_input(BenchmarkId::new("gloss", &label), &source, |b, s| {
                     b.iter_with_large_drop(|| parse_explainer(black_box(s)))
                 });
+                // Two baselines: the body alone, and the whole file (front
+                // matter read as Markdown text), the same input Gloss gets.
+                group.bench_with_input(
+                    BenchmarkId::new("pulldown-cmark-file", &label),
+                    &source,
+                    |b, s| {
+                        b.iter(|| {
+                            pulldown_cmark::Parser::new_ext(black_box(s), markdown_options())
+                                .count()
+                        })
+                    },
+                );
                 group.bench_with_input(
                     BenchmarkId::new("pulldown-cmark", &label),
                     &source[body_start..],
