@@ -5,6 +5,7 @@ wasm is still on its way, and the live widget takes its place without
 moving anything.
 """
 
+import json
 import time
 import urllib.request
 import uuid
@@ -19,6 +20,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import SLOW_PATH, SLOW_RESET, SLOW_SECONDS, TRUSTED_TYPES_PATH
 from explainer import leading_words, normalize
+from test_accessibility import run_axe
 
 # Elements of the article column whose place on screen must not change when
 # the live widget replaces the prerendered one.
@@ -125,6 +127,16 @@ def test_a_card_opens_before_the_wasm_and_stays_open_when_it_starts(reader, demo
     assert leading_words(demo.summary("donbas"), 40) in normalize(live.text)
     reader.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
     reader.wait_for_no_card()
+
+
+def test_the_prerendered_page_passes_axe_with_a_card_open(reader):
+    _open_slowly(reader)
+    reader.driver.find_element(
+        By.CSS_SELECTOR, '.gloss[data-gloss-prerendered] button[data-term="donbas"]').click()
+    reader.wait_for_card("donbas")
+    violations = run_axe(reader)
+    assert reader.state == "loading", "axe looked at the prerendered page, before the wasm"
+    assert not violations, json.dumps(violations, indent=1)[:4000]
 
 
 def test_a_card_closed_before_the_wasm_stays_closed_when_it_starts(reader):
