@@ -314,6 +314,8 @@ impl ArticleRenderer {
         };
         // Prerendered, the mention invokes its term's own card, which the
         // browser opens and reports as expanded (`ui::prerendered_cards`).
+        // A click only shows it, as a click pins the live card: a card that
+        // hovering opened must not close when the reader then clicks.
         let prerendered_card = PRERENDERING.then(|| selection.term_card_id(id));
         view! {
             <button
@@ -323,6 +325,7 @@ impl ArticleRenderer {
                 data-gloss-mention=mention.to_string()
                 data-active=active
                 popovertarget=prerendered_card.clone()
+                popovertargetaction=PRERENDERING.then_some("show")
                 aria-expanded=move || (!PRERENDERING).then(|| is_open().to_string())
                 aria-controls=move || is_open().then(|| selection.card_id())
                 aria-describedby=selection.description_id(id)
