@@ -82,28 +82,23 @@ fn counts_are_the_mentions_the_tree_holds() {
         [“Donbas”](quote:putin) *Putin*\n\n\
         [^n]: Putin on [ISW](term:isw).\n";
     let e = crate::outline::parse_body(body).explainer;
-    let mut terms = std::collections::HashMap::new();
-    let mut speakers = std::collections::HashMap::new();
+    let mut in_tree = std::collections::HashMap::new();
     for_each_inline(&e.body, &mut |inline| match inline {
-        Inline::Term { id, .. } => *terms.entry(id.to_string()).or_insert(0) += 1,
-        Inline::Speaker { id, .. } => *speakers.entry(id.to_string()).or_insert(0) += 1,
+        Inline::Term { id, .. } => *in_tree.entry(("term", id.as_str())).or_insert(0) += 1,
+        Inline::Speaker { id, .. } => *in_tree.entry(("speaker", id.as_str())).or_insert(0) += 1,
         _ => {}
     });
-    for t in &e.terms {
-        assert_eq!(
-            t.mentions,
-            terms.get(t.id.as_str()).copied().unwrap_or(0),
-            "{}",
-            t.id
+    let counted = e
+        .terms
+        .iter()
+        .map(|t| (("term", t.id.as_str()), t.mentions))
+        .chain(
+            e.speakers
+                .iter()
+                .map(|s| (("speaker", s.id.as_str()), s.mentions)),
         );
-    }
-    for s in &e.speakers {
-        assert_eq!(
-            s.mentions,
-            speakers.get(s.id.as_str()).copied().unwrap_or(0),
-            "{}",
-            s.id
-        );
+    for (key, mentions) in counted {
+        assert_eq!(mentions, in_tree.get(&key).copied().unwrap_or(0), "{key:?}");
     }
     // The heading's reference, three in the text and footnote, the quoted
     // and emphasised ones; none from the image's alt text.
