@@ -3,6 +3,7 @@
 use super::root::GlossRoot;
 use super::source::{absolute_url, Source, DEFAULT_TIMEOUT_MS};
 use super::{COMPILED, PRERENDERED};
+use crate::ui::chronology::css_escape;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -150,20 +151,15 @@ fn open_card_mention(root: &Element) -> Option<String> {
     let mention = invoker
         .filter(|m| m.get_attribute("data-term").as_deref() == Some(term.as_str()))
         .or_else(|| {
-            let first = format!("button[data-term=\"{}\"]", css_string(&term));
+            let first = format!("button[data-term=\"{}\"]", css_escape(&term));
             root.query_selector(&first).ok().flatten()
         })?;
     mention.get_attribute("data-gloss-mention")
 }
 
-/// `text` escaped for a double-quoted CSS string.
-fn css_string(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
 /// Opens the live card of mention `mention` as a click on it would.
 fn reopen_card(root: &Element, mention: &str) {
-    let selector = format!("button[data-gloss-mention=\"{}\"]", css_string(mention));
+    let selector = format!("button[data-gloss-mention=\"{}\"]", css_escape(mention));
     if let Some(button) = root
         .query_selector(&selector)
         .ok()

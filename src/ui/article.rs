@@ -12,6 +12,7 @@ use super::progressive::{progressively, slices};
 use super::selection::{flag, Selection, Target};
 use crate::core::document::{text_len, Align, Block, Inline};
 use crate::core::ids::{EventId, SpeakerId, TermId};
+#[cfg(not(target_arch = "wasm32"))]
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -20,6 +21,20 @@ use std::rc::Rc;
 /// Whether this is the build-time prerenderer (the native build), whose
 /// page must work before any wasm does.
 const PRERENDERING: bool = cfg!(not(target_arch = "wasm32"));
+
+/// What makes a prerendered mention open its term's own card with no
+/// script (`ui::prerendered_cards`); the browser then reports it expanded.
+/// A click only shows the card, as a click pins the live one: a card that
+/// hovering opened must not close when the reader then clicks. (Interest
+/// invokers have no typed attribute in Leptos yet.)
+#[cfg(not(target_arch = "wasm32"))]
+fn prerendered_invoker(card: String) -> impl leptos::attr::Attribute {
+    (
+        custom_attribute("popovertarget", card.clone()),
+        custom_attribute("popovertargetaction", "show"),
+        custom_attribute("interestfor", card),
+    )
+}
 
 /// How much article text is drawn in one task: an article up to this size
 /// (most of them) is drawn at once, with the widget.
@@ -312,20 +327,13 @@ impl ArticleRenderer {
                 .card
                 .with(|c| c.as_ref().is_some_and(|c| c.mention == mention))
         };
-        // Prerendered, the mention invokes its term's own card, which the
-        // browser opens and reports as expanded (`ui::prerendered_cards`).
-        // A click only shows it, as a click pins the live card: a card that
-        // hovering opened must not close when the reader then clicks.
-        let prerendered_card = PRERENDERING.then(|| selection.term_card_id(id));
-        view! {
+        let button = view! {
             <button
                 type="button"
                 class="gloss-term"
                 data-term=id.to_string()
                 data-gloss-mention=mention.to_string()
                 data-active=active
-                popovertarget=prerendered_card.clone()
-                popovertargetaction=PRERENDERING.then_some("show")
                 aria-expanded=move || (!PRERENDERING).then(|| is_open().to_string())
                 aria-controls=move || is_open().then(|| selection.card_id())
                 aria-describedby=selection.description_id(id)
@@ -337,10 +345,10 @@ impl ArticleRenderer {
             >
                 {self.inlines(content)}
             </button>
-        }
-        // Interest invokers have no typed attribute in Leptos yet.
-        .add_any_attr(custom_attribute("interestfor", prerendered_card))
-        .into_any()
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let button = button.add_any_attr(prerendered_invoker(selection.term_card_id(id)));
+        button.into_any()
     }
 
     /// A relative URL resolved against the source's URL, so links in an
