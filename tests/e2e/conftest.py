@@ -453,24 +453,15 @@ class Reader:
         url = (base_url or self.base_url) + path
         if query:
             url += "?" + query.lstrip("?")
-        # WebKitWebDriver on a busy machine now and then leaves a page with no
-        # widget root at all (the script never ran): such a load is tried
-        # once more. A widget that appears and never settles fails at once.
-        for attempt in (1, 2):
-            self.driver.get(url)
-            try:
-                WebDriverWait(self.driver, LOAD_TIMEOUT, poll_frequency=0.1).until(
-                    lambda d: self.state in ("ready", "error"))
-                return self.root
-            except TimeoutException:
-                state = self.state
-                if state is None and attempt == 1:
-                    print(f"{url}: no widget root after {LOAD_TIMEOUT} s; loading it again")
-                    continue
-                raise AssertionError(
-                    f"{url}: .gloss did not reach ready or error within {LOAD_TIMEOUT} s "
-                    f"(data-gloss-state={state!r}, attempt {attempt})") from None
-        raise AssertionError("unreachable")
+        self.driver.get(url)
+        try:
+            WebDriverWait(self.driver, LOAD_TIMEOUT, poll_frequency=0.1).until(
+                lambda d: self.state in ("ready", "error"))
+        except TimeoutException:
+            raise AssertionError(
+                f"{url}: .gloss did not reach ready or error within {LOAD_TIMEOUT} s "
+                f"(data-gloss-state={self.state!r})") from None
+        return self.root
 
     @property
     def root(self) -> WebElement:
