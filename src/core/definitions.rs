@@ -180,7 +180,7 @@ fn check_term(
         .links
         .into_iter()
         .filter_map(|link| {
-            let Some(url) = sanitize_url(link.url.get_ref(), UrlUse::Link) else {
+            let Some(url) = sanitize_url(link.url.get_ref(), UrlUse::Link).map(String::from) else {
                 report.error(
                     base + link.url.span().start,
                     format!("term `{id}`: link URL `{}` was removed: only http, https, mailto and relative URLs are allowed", link.url.get_ref()),

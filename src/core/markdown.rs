@@ -6,16 +6,18 @@
 //! 2. a stack of open frames folds the events into [`Block`]s and [`Inline`]s;
 //! 3. links with a `term:`, `speaker:`, `event:` or `quote:` scheme become
 //!    reference nodes, other links pass the URL gate or become plain text;
-//! 4. raw HTML is kept as visible text and never interpreted.
-//!
-//! Automatic mentions are added afterwards by [`super::mentions`].
+//! 4. raw HTML is kept as visible text and never interpreted;
+//! 5. in the body, each run of text is handed to [`super::mentions`] as it
+//!    completes, which splits the automatic mentions out of it.
 
 use super::diagnostic::Report;
 use super::document::{Align, Block, Inline};
 use super::ids::{EventId, SpeakerId, TermId};
+use super::mentions::{Linker, Matcher};
 use super::model::Quote;
 use super::url::{sanitize_url, UrlUse};
 use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -39,6 +41,8 @@ pub struct Body {
     pub quotes: Vec<Quote>,
     /// The explicit `term:` and `speaker:` references, counted by id.
     pub references: References,
+    /// The automatic mentions, counted per name of the matcher.
+    pub found: Vec<usize>,
 }
 
 /// How many explicit references each term and speaker has.
@@ -48,20 +52,31 @@ pub struct References {
     pub speakers: HashMap<SpeakerId, usize>,
 }
 
-/// Converts the article body; `offset` is where `text` starts in the source.
-pub fn convert_body(text: &str, offset: usize, known: &KnownIds, report: &mut Report) -> Body {
+/// Converts the article body, with the mentions of `matcher`'s names;
+/// `offset` is where `text` starts in the source.
+pub fn convert_body(
+    text: &str,
+    offset: usize,
+    known: &KnownIds,
+    matcher: &Matcher,
+    report: &mut Report,
+) -> Body {
     let mut converter = Converter::new(known, report, offset, Mode::Body);
+    converter.linker = Some(Linker::new(matcher));
     let mut blocks = converter.run(text);
     let mut footnotes = std::mem::take(&mut converter.footnotes);
     footnotes.sort_by_key(|f| match f {
         Block::Footnote { number, .. } => *number,
         _ => usize::MAX,
     });
+    let mut linker = converter.linker.take().expect("set above");
+    linker.walk(&mut footnotes);
     blocks.extend(footnotes);
     Body {
         blocks,
         quotes: converter.quotes,
         references: converter.references,
+        found: linker.into_found(),
     }
 }
 
@@ -111,27 +126,51 @@ enum Mode {
     Fragment,
 }
 
+/// Whether the text of a frame is searched for automatic mentions.
+#[derive(Clone, Copy, PartialEq)]
+enum Search {
+    /// As each run completes.
+    Now,
+    /// Never: headings, links, references, code, images and fragments.
+    Never,
+    /// After the body: footnotes, which the article shows after it.
+    Later,
+}
+
+/// What a link becomes, decided when it opens (its content is searched for
+/// mentions or not accordingly).
+enum LinkTo {
+    External { url: String, title: String },
+    Term(TermId),
+    Speaker(SpeakerId),
+    Quote(SpeakerId),
+    Event(EventId),
+}
+
 enum Kind {
     Root,
     Paragraph,
     Heading(u8),
     BlockQuote,
-    List(Option<u64>),
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
     Item,
     CodeBlock(Option<String>),
     HtmlBlock,
-    Table(Vec<Align>),
-    TableHead,
-    TableRow,
+    Table {
+        aligns: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    TableHead(Vec<Vec<Inline>>),
+    TableRow(Vec<Vec<Inline>>),
     TableCell,
     Emphasis,
     Strong,
     Strikethrough,
-    Link {
-        dest: String,
-        title: String,
-        at: usize,
-    },
+    Link(LinkTo),
     Image {
         dest: String,
         at: usize,
@@ -139,31 +178,29 @@ enum Kind {
     Footnote(String),
     /// A tag this converter does not give meaning to: its content passes up.
     Transparent,
+    /// A link that failed its check, as if it were not there: its content
+    /// goes to the frame below it, so its text stays in the run around it.
+    Unlinked,
 }
 
 struct Frame {
     kind: Kind,
+    search: Search,
     blocks: Vec<Block>,
     inlines: Vec<Inline>,
     /// Verbatim text of code, raw HTML and image alt text.
     text: String,
-    items: Vec<Vec<Block>>,
-    cells: Vec<Vec<Inline>>,
-    head: Vec<Vec<Inline>>,
-    rows: Vec<Vec<Vec<Inline>>>,
 }
 
 impl Frame {
-    fn new(kind: Kind) -> Self {
+    /// A frame whose inlines go to `buffer` (empty) until it closes.
+    fn new(kind: Kind, search: Search, buffer: Vec<Inline>) -> Self {
         Self {
             kind,
+            search,
             blocks: Vec::new(),
-            inlines: Vec::new(),
+            inlines: buffer,
             text: String::new(),
-            items: Vec::new(),
-            cells: Vec::new(),
-            head: Vec::new(),
-            rows: Vec::new(),
         }
     }
 
@@ -171,7 +208,7 @@ impl Frame {
     /// paragraph before the next block.
     fn flush_inlines(&mut self) {
         if !self.inlines.is_empty() {
-            let inlines = std::mem::take(&mut self.inlines);
+            let inlines = self.inlines.drain(..).collect();
             self.blocks.push(Block::Paragraph(inlines));
         }
     }
@@ -205,6 +242,16 @@ pub(crate) fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
     }
 }
 
+/// The frame of `stack` that content goes to: the innermost one that is not
+/// an unlinked link's.
+fn receiver(stack: &mut [Frame]) -> &mut Frame {
+    stack
+        .iter_mut()
+        .rev()
+        .find(|frame| !matches!(frame.kind, Kind::Unlinked))
+        .expect("the root frame is never popped early")
+}
+
 /// What a closed frame hands to its parent.
 enum Output {
     Block(Block),
@@ -224,6 +271,13 @@ struct Converter<'k, 'r, 's> {
     offset: usize,
     mode: Mode,
     stack: Vec<Frame>,
+    /// Inline buffers of closed frames, for the next ones: a frame's
+    /// inlines grow in a buffer and leave it in a vector of their own size.
+    buffers: Vec<Vec<Inline>>,
+    /// The run of text being read, not yet in the top frame.
+    pending: String,
+    /// Finds the automatic mentions (in the body only).
+    linker: Option<Linker<'k>>,
     quotes: Vec<Quote>,
     footnote_numbers: HashMap<String, usize>,
     footnotes: Vec<Block>,
@@ -237,7 +291,10 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             report,
             offset,
             mode,
-            stack: vec![Frame::new(Kind::Root)],
+            stack: vec![Frame::new(Kind::Root, Search::Now, Vec::new())],
+            buffers: Vec::new(),
+            pending: String::new(),
+            linker: None,
             quotes: Vec::new(),
             footnote_numbers: HashMap::new(),
             footnotes: Vec::new(),
@@ -251,8 +308,10 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         while self.stack.len() > 1 {
             self.close();
         }
+        self.flush();
         let root = self.stack.pop().expect("the root frame");
-        self.stack.push(Frame::new(Kind::Root));
+        self.stack
+            .push(Frame::new(Kind::Root, Search::Now, Vec::new()));
         root.into_blocks()
     }
 
@@ -262,10 +321,10 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         }
     }
 
+    /// The frame that content goes to: the innermost one that is not an
+    /// unlinked link's.
     fn top(&mut self) -> &mut Frame {
-        self.stack
-            .last_mut()
-            .expect("the root frame is never popped early")
+        receiver(&mut self.stack)
     }
 
     fn handle(&mut self, event: Event, range: Range<usize>) {
@@ -273,18 +332,26 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         match event {
             Event::Start(tag) => {
                 let kind = self.kind_of(tag, at);
-                self.stack.push(Frame::new(kind));
+                if !matches!(kind, Kind::Unlinked) {
+                    self.flush();
+                }
+                let search = self.search_in(&kind);
+                let buffer = self.buffers.pop().unwrap_or_default();
+                self.stack.push(Frame::new(kind, search, buffer));
             }
             Event::End(_) => self.close(),
             Event::Text(t) => self.text(&t),
-            Event::Code(t) => push_inline(&mut self.top().inlines, Inline::Code(t.into_string())),
+            Event::Code(t) => self.push(Inline::Code(t.into_string())),
             Event::Html(t) | Event::InlineHtml(t) => self.text(&t),
             Event::SoftBreak => self.text(" "),
-            Event::HardBreak => self.top().inlines.push(Inline::HardBreak),
-            Event::Rule => self.top().push_block(Block::Rule),
+            Event::HardBreak => self.push(Inline::HardBreak),
+            Event::Rule => {
+                self.flush();
+                self.top().push_block(Block::Rule)
+            }
             Event::FootnoteReference(label) => {
                 let number = self.footnote_number(&label);
-                self.top().inlines.push(Inline::FootnoteRef {
+                self.push(Inline::FootnoteRef {
                     label: label.into_string(),
                     number,
                 });
@@ -298,7 +365,51 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         let top = self.top();
         match top.kind {
             Kind::CodeBlock(_) | Kind::HtmlBlock | Kind::Image { .. } => top.text.push_str(text),
-            _ => push_text(&mut top.inlines, text),
+            _ => self.pending.push_str(text),
+        }
+    }
+
+    /// Pushes an inline other than text, after the run of text before it.
+    fn push(&mut self, inline: Inline) {
+        self.flush();
+        push_inline(&mut self.top().inlines, inline);
+    }
+
+    /// Moves the run of text read so far into the top frame, with its
+    /// mentions if the frame's text is searched now.
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let top = receiver(&mut self.stack);
+        match (&mut self.linker, top.search) {
+            (Some(linker), Search::Now) => linker.run(&self.pending, &mut top.inlines),
+            _ => push_text(&mut top.inlines, &self.pending),
+        }
+        self.pending.clear();
+    }
+
+    /// Whether a frame of `kind` opening now has its text searched.
+    fn search_in(&mut self, kind: &Kind) -> Search {
+        let parent = self.top().search;
+        if parent != Search::Now {
+            return parent;
+        }
+        match kind {
+            Kind::Heading(level) => {
+                if let Some(linker) = &mut self.linker {
+                    linker.heading(*level);
+                }
+                Search::Never
+            }
+            Kind::CodeBlock(_)
+            | Kind::HtmlBlock
+            | Kind::Image { .. }
+            | Kind::Link(LinkTo::External { .. } | LinkTo::Term(_) | LinkTo::Speaker(_)) => {
+                Search::Never
+            }
+            Kind::Footnote(_) => Search::Later,
+            _ => Search::Now,
         }
     }
 
@@ -322,11 +433,14 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 pulldown_cmark::CodeBlockKind::Indented => None,
             }),
             Tag::HtmlBlock => Kind::HtmlBlock,
-            Tag::List(start) => Kind::List(start),
+            Tag::List(start) => Kind::List {
+                start,
+                items: Vec::new(),
+            },
             Tag::Item => Kind::Item,
             Tag::FootnoteDefinition(label) => Kind::Footnote(label.into_string()),
-            Tag::Table(aligns) => Kind::Table(
-                aligns
+            Tag::Table(aligns) => Kind::Table {
+                aligns: aligns
                     .into_iter()
                     .map(|a| match a {
                         pulldown_cmark::Alignment::None => Align::None,
@@ -335,9 +449,11 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                         pulldown_cmark::Alignment::Right => Align::Right,
                     })
                     .collect(),
-            ),
-            Tag::TableHead => Kind::TableHead,
-            Tag::TableRow => Kind::TableRow,
+                head: Vec::new(),
+                rows: Vec::new(),
+            },
+            Tag::TableHead => Kind::TableHead(Vec::new()),
+            Tag::TableRow => Kind::TableRow(Vec::new()),
             Tag::TableCell => Kind::TableCell,
             Tag::Emphasis => Kind::Emphasis,
             Tag::Strong => Kind::Strong,
@@ -347,16 +463,16 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 dest_url,
                 title,
                 ..
-            } => Kind::Link {
+            } => {
                 // An email autolink `<desk@example.org>` carries no scheme.
-                dest: if link_type == pulldown_cmark::LinkType::Email {
+                let dest = if link_type == pulldown_cmark::LinkType::Email {
                     format!("mailto:{dest_url}")
                 } else {
                     dest_url.into_string()
-                },
-                title: title.into_string(),
-                at,
-            },
+                };
+                self.link_to(dest, title.into_string(), at)
+                    .map_or(Kind::Unlinked, Kind::Link)
+            }
             Tag::Image { dest_url, .. } => Kind::Image {
                 dest: dest_url.into_string(),
                 at,
@@ -366,20 +482,49 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
     }
 
     fn close(&mut self) {
-        let frame = self.stack.pop().expect("a frame to close");
+        if let Some(Frame {
+            kind: Kind::Unlinked,
+            ..
+        }) = self.stack.last()
+        {
+            // Its content went to the frame below, as it came.
+            self.stack.pop();
+            return;
+        }
+        self.flush();
+        let mut frame = self.stack.pop().expect("a frame to close");
+        let mut buffer = std::mem::take(&mut frame.inlines);
+        frame.inlines = buffer.drain(..).collect();
+        self.buffers.push(buffer);
         let output = self.finish(frame);
         let parent = self.top();
         match output {
             Output::Block(b) => parent.push_block(b),
             Output::Blocks(bs) => bs.into_iter().for_each(|b| parent.push_block(b)),
+            // A removed image's alt text joins the run of text around it.
+            Output::Inline(Inline::Text(t)) => self.pending.push_str(&t),
             Output::Inline(i) => push_inline(&mut parent.inlines, i),
             Output::Inlines(is) => is
                 .into_iter()
                 .for_each(|i| push_inline(&mut parent.inlines, i)),
-            Output::Item(blocks) => parent.items.push(blocks),
-            Output::Cell(c) => parent.cells.push(c),
-            Output::Row(r) => parent.rows.push(r),
-            Output::Head(h) => parent.head = h,
+            Output::Item(blocks) => match &mut parent.kind {
+                Kind::List { items, .. } => items.push(blocks),
+                _ => blocks.into_iter().for_each(|b| parent.push_block(b)),
+            },
+            Output::Cell(cell) => match &mut parent.kind {
+                Kind::TableHead(cells) | Kind::TableRow(cells) => cells.push(cell),
+                _ => parent.inlines.extend(cell),
+            },
+            Output::Row(row) => {
+                if let Kind::Table { rows, .. } = &mut parent.kind {
+                    rows.push(row);
+                }
+            }
+            Output::Head(cells) => {
+                if let Kind::Table { head, .. } = &mut parent.kind {
+                    *head = cells;
+                }
+            }
             Output::Nothing => {}
         }
     }
@@ -393,28 +538,23 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 content: frame.inlines,
             }),
             Kind::BlockQuote => Output::Block(Block::BlockQuote(frame.into_blocks())),
-            Kind::List(start) => Output::Block(Block::List {
-                start,
-                items: frame.items,
-            }),
+            Kind::List { start, items } => Output::Block(Block::List { start, items }),
             Kind::Item => Output::Item(frame.into_blocks()),
             Kind::CodeBlock(lang) => Output::Block(Block::Code {
                 lang,
                 text: frame.text,
             }),
             Kind::HtmlBlock => Output::Block(Block::RawText(frame.text.trim_end().to_owned())),
-            Kind::Table(aligns) => Output::Block(Block::Table {
-                aligns,
-                head: frame.head,
-                rows: frame.rows,
-            }),
-            Kind::TableHead => Output::Head(frame.cells),
-            Kind::TableRow => Output::Row(frame.cells),
+            Kind::Table { aligns, head, rows } => {
+                Output::Block(Block::Table { aligns, head, rows })
+            }
+            Kind::TableHead(cells) => Output::Head(cells),
+            Kind::TableRow(cells) => Output::Row(cells),
             Kind::TableCell => Output::Cell(frame.inlines),
             Kind::Emphasis => Output::Inline(Inline::Emphasis(frame.inlines)),
             Kind::Strong => Output::Inline(Inline::Strong(frame.inlines)),
             Kind::Strikethrough => Output::Inline(Inline::Strikethrough(frame.inlines)),
-            Kind::Link { dest, title, at } => self.resolve_link(dest, title, frame.inlines, at),
+            Kind::Link(to) => self.link(to, frame.inlines),
             Kind::Image { dest, at } => {
                 // An image keeps only its alt text: references in it are gone.
                 self.forget_references(&frame.inlines);
@@ -429,7 +569,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 });
                 Output::Nothing
             }
-            Kind::Transparent => {
+            Kind::Transparent | Kind::Unlinked => {
                 if frame.blocks.is_empty() {
                     Output::Inlines(frame.inlines)
                 } else {
@@ -440,9 +580,9 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
     }
 
     fn image(&mut self, dest: String, alt: String, at: usize) -> Output {
-        match sanitize_url(&dest, UrlUse::Image) {
-            Some(url) => Output::Inline(Inline::Image { url, alt }),
-            None => {
+        match checked_url(dest, UrlUse::Image) {
+            Ok(url) => Output::Inline(Inline::Image { url, alt }),
+            Err(dest) => {
                 self.report.error(
                     at,
                     format!("image URL `{}` was removed: only http, https and relative URLs are allowed", shorten(&dest)),
@@ -471,105 +611,110 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         });
     }
 
-    fn resolve_link(
-        &mut self,
-        dest: String,
-        title: String,
-        content: Vec<Inline>,
-        at: usize,
-    ) -> Output {
-        if let Some((scheme, id)) = dest.split_once(':') {
-            let id = id.trim();
-            let Some(kind) = ["term", "speaker", "quote", "event"]
+    /// Decides what a link to `dest` becomes, reporting a link that fails
+    /// its check.
+    fn link_to(&mut self, dest: String, title: String, at: usize) -> Option<LinkTo> {
+        let reference = dest.split_once(':').and_then(|(scheme, id)| {
+            ["term", "speaker", "quote", "event"]
                 .into_iter()
                 .find(|k| scheme.eq_ignore_ascii_case(k))
-            else {
-                return self.external_link(dest, title, content, at);
-            };
-            let (set, noun) = match kind {
-                "term" => (&self.known.terms, "term"),
-                "event" => (&self.known.events, "event"),
-                _ => (&self.known.speakers, "speaker"),
-            };
-            if !set.contains(id) {
-                self.report.error(
-                    at,
-                    format!("unknown {noun} `{id}` in `{dest}`: define it in the front matter or fix the id"),
-                );
-                return Output::Inlines(content);
-            }
-            let counted = self.mode == Mode::Body;
-            let inline = match kind {
-                "term" => {
-                    let id = TermId::from(id);
-                    if counted {
-                        *self.references.terms.entry(id.clone()).or_default() += 1;
-                    }
-                    Inline::Term {
-                        id,
-                        decorated: true,
-                        content,
-                    }
+                .map(|kind| (kind, id.trim()))
+        });
+        let Some((kind, id)) = reference else {
+            return match checked_url(dest, UrlUse::Link) {
+                Ok(url) => Some(LinkTo::External { url, title }),
+                Err(dest) => {
+                    self.report.error(
+                        at,
+                        format!(
+                            "link URL `{}` was removed: only http, https, mailto and relative URLs are allowed",
+                            shorten(&dest)
+                        ),
+                    );
+                    None
                 }
-                "speaker" => {
-                    let id = SpeakerId::from(id);
-                    if counted {
-                        *self.references.speakers.entry(id.clone()).or_default() += 1;
-                    }
-                    Inline::Speaker { id, content }
-                }
-                "quote" if self.mode == Mode::Body => {
-                    let index = self.quotes.len();
-                    self.quotes.push(Quote {
-                        speaker: SpeakerId::from(id),
-                        index,
-                        text: super::document::plain_text(&content),
-                    });
-                    Inline::Quote {
-                        speaker: SpeakerId::from(id),
-                        index,
-                        content,
-                    }
-                }
-                "quote" => Inline::Speaker {
-                    id: SpeakerId::from(id),
-                    content,
-                },
-                _ => Inline::EventRef {
-                    id: EventId::from(id),
-                    content,
-                },
             };
-            return Output::Inline(inline);
+        };
+        let (set, noun) = match kind {
+            "term" => (&self.known.terms, "term"),
+            "event" => (&self.known.events, "event"),
+            _ => (&self.known.speakers, "speaker"),
+        };
+        if !set.contains(id) {
+            self.report.error(
+                at,
+                format!("unknown {noun} `{id}` in `{dest}`: define it in the front matter or fix the id"),
+            );
+            return None;
         }
-        self.external_link(dest, title, content, at)
+        Some(match kind {
+            "term" => LinkTo::Term(TermId::from(id)),
+            "speaker" => LinkTo::Speaker(SpeakerId::from(id)),
+            // A quote in a fragment is not one of the article's quotes.
+            "quote" if self.mode == Mode::Fragment => LinkTo::Speaker(SpeakerId::from(id)),
+            "quote" => LinkTo::Quote(SpeakerId::from(id)),
+            _ => LinkTo::Event(EventId::from(id)),
+        })
     }
 
-    fn external_link(
-        &mut self,
-        dest: String,
-        title: String,
-        content: Vec<Inline>,
-        at: usize,
-    ) -> Output {
-        match sanitize_url(&dest, UrlUse::Link) {
-            Some(url) => Output::Inline(Inline::Link {
+    /// A closed link, with its content.
+    fn link(&mut self, to: LinkTo, content: Vec<Inline>) -> Output {
+        let counted = self.mode == Mode::Body;
+        let inline = match to {
+            LinkTo::External { url, title } => Inline::Link {
                 url,
                 title,
                 content,
-            }),
-            None => {
-                self.report.error(
-                    at,
-                    format!(
-                        "link URL `{}` was removed: only http, https, mailto and relative URLs are allowed",
-                        shorten(&dest)
-                    ),
-                );
-                Output::Inlines(content)
+            },
+            LinkTo::Term(id) => {
+                if counted {
+                    *self.references.terms.entry(id.clone()).or_default() += 1;
+                }
+                // The parent: this link's frame is closed.
+                let search = receiver(&mut self.stack).search;
+                if let (Some(linker), Search::Now) = (&mut self.linker, search) {
+                    linker.explicit_term(&id);
+                }
+                Inline::Term {
+                    id,
+                    decorated: true,
+                    content,
+                }
             }
-        }
+            LinkTo::Speaker(id) => {
+                if counted {
+                    *self.references.speakers.entry(id.clone()).or_default() += 1;
+                }
+                Inline::Speaker { id, content }
+            }
+            LinkTo::Quote(speaker) => {
+                let index = self.quotes.len();
+                self.quotes.push(Quote {
+                    speaker: speaker.clone(),
+                    index,
+                    text: super::document::plain_text(&content),
+                });
+                Inline::Quote {
+                    speaker,
+                    index,
+                    content,
+                }
+            }
+            LinkTo::Event(id) => Inline::EventRef { id, content },
+        };
+        Output::Inline(inline)
     }
+}
+
+/// `dest` as the browser would read it, if its scheme is allowed for
+/// `usage` (in the common case, `dest` itself: no copy); `dest` if not.
+fn checked_url(dest: String, usage: UrlUse) -> Result<String, String> {
+    let cleaned = match sanitize_url(&dest, usage) {
+        None => return Err(dest),
+        Some(Cow::Borrowed(url)) if url.len() == dest.len() => None,
+        Some(url) => Some(url.into_owned()),
+    };
+    Ok(cleaned.unwrap_or(dest))
 }
 
 /// A URL short enough to quote in a message.

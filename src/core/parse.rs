@@ -6,7 +6,7 @@ use super::definitions::{check_definitions, Definitions};
 use super::diagnostic::{Diagnostic, Report};
 use super::front_matter::{read_front_matter, split_front_matter};
 use super::markdown::{convert_body, Body};
-use super::mentions::{link_mentions, Matcher, Target};
+use super::mentions::{Matcher, Target};
 use super::model::Explainer;
 use super::Parsed;
 
@@ -20,8 +20,8 @@ pub fn parse_explainer(source: &str) -> Result<Parsed, Diagnostic> {
 /// The same parse in three steps, for a caller that must give the thread
 /// back in between (a browser drawing a very large explainer): [`start`]
 /// reads the front matter and builds the matcher, [`convert`] turns the
-/// body into the document tree, [`finish`] finds the mentions and orders the
-/// events. Each step is linear in its input.
+/// body into the document tree with its mentions, [`finish`] counts the
+/// mentions and orders the events. Each step is linear in its input.
 ///
 /// [`start`]: Staged::start
 /// [`convert`]: Staged::convert
@@ -87,12 +87,13 @@ impl<'a> Staged<'a> {
         })
     }
 
-    /// Converts the Markdown body into the document tree.
+    /// Converts the Markdown body into the document tree, mentions found.
     pub fn convert(mut self) -> Converted<'a> {
         let body = convert_body(
             self.body_text,
             self.body_offset,
             &self.definitions.known,
+            &self.matcher,
             &mut self.report,
         );
         Converted {
@@ -105,19 +106,17 @@ impl<'a> Staged<'a> {
 }
 
 impl Converted<'_> {
-    /// Finds the mentions, counts them and orders the events.
+    /// Counts the mentions and orders the events.
     pub fn finish(self) -> Parsed {
         let Converted {
             report,
             mut definitions,
             matcher,
-            mut body,
+            body,
         } = self;
-        let found = link_mentions(&mut body.blocks, &matcher);
-
         // Every mention is an explicit reference or one the matcher added.
         let mut counts = body.references;
-        for (index, n) in found.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+        for (index, n) in body.found.into_iter().enumerate().filter(|(_, n)| *n > 0) {
             match matcher.target(index) {
                 Target::Term(id) => *counts.terms.entry(id.clone()).or_default() += n,
                 Target::Speaker(id) => *counts.speakers.entry(id.clone()).or_default() += n,

@@ -6,6 +6,8 @@
 //! entity-encoded `&#106;avascript:` has already been decoded by the Markdown
 //! parser by the time it gets here.
 
+use std::borrow::Cow;
+
 /// Where a URL is used: images may not point at `mailto:`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlUse {
@@ -14,16 +16,17 @@ pub enum UrlUse {
 }
 
 /// The URL as the browser would read it, if its scheme is allowed for `usage`;
-/// `None` otherwise.
-pub fn sanitize_url(raw: &str, usage: UrlUse) -> Option<String> {
+/// `None` otherwise. Borrowed from `raw` unless tabs or newlines had to go.
+pub fn sanitize_url(raw: &str, usage: UrlUse) -> Option<Cow<'_, str>> {
     let trimmed = raw.trim_matches(|c: char| c <= ' ');
-    let cleaned: String = if trimmed.contains(['\t', '\n', '\r']) {
+    let cleaned: Cow<str> = if trimmed.contains(['\t', '\n', '\r']) {
         trimmed
             .chars()
             .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect()
+            .collect::<String>()
+            .into()
     } else {
-        trimmed.to_owned()
+        trimmed.into()
     };
     match scheme_of(&cleaned) {
         None => Some(cleaned),
