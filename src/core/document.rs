@@ -4,6 +4,7 @@
 //! already resolved: a [`Inline::Term`] names a term that exists.
 
 use super::ids::{EventId, SpeakerId, TermId};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// A block-level node.
@@ -54,11 +55,11 @@ pub enum Align {
 /// An inline node.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Inline {
-    Text(String),
+    Text(CompactString),
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
     Strikethrough(Vec<Inline>),
-    Code(String),
+    Code(CompactString),
     /// A line break the author forced.
     HardBreak,
     /// A link whose URL passed the scheme check.

@@ -103,7 +103,7 @@ pub fn convert_fragment(
 fn flatten_block(block: Block, out: &mut Vec<Inline>) {
     match block {
         Block::Paragraph(c) | Block::Heading { content: c, .. } => out.extend(c),
-        Block::Code { text, .. } | Block::RawText(text) => out.push(Inline::Text(text)),
+        Block::Code { text, .. } | Block::RawText(text) => out.push(Inline::Text(text.into())),
         Block::BlockQuote(blocks)
         | Block::Footnote {
             content: blocks, ..
@@ -208,7 +208,7 @@ impl Frame {
     /// paragraph before the next block.
     fn flush_inlines(&mut self) {
         if !self.inlines.is_empty() {
-            let inlines = self.inlines.drain(..).collect();
+            let inlines = moved_out(&mut self.inlines);
             self.blocks.push(Block::Paragraph(inlines));
         }
     }
@@ -230,7 +230,7 @@ pub(crate) fn push_text(inlines: &mut Vec<Inline>, text: &str) {
     if let Some(Inline::Text(last)) = inlines.last_mut() {
         last.push_str(text);
     } else {
-        inlines.push(Inline::Text(text.to_owned()));
+        inlines.push(Inline::Text(text.into()));
     }
 }
 
@@ -240,6 +240,14 @@ pub(crate) fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
         (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
         (_, inline) => inlines.push(inline),
     }
+}
+
+/// The inlines of `buffer`, moved to a vector of their own size; `buffer`
+/// keeps its capacity for the next frame.
+fn moved_out(buffer: &mut Vec<Inline>) -> Vec<Inline> {
+    let mut inlines = Vec::with_capacity(buffer.len());
+    inlines.append(buffer);
+    inlines
 }
 
 /// The frame of `stack` that content goes to: the innermost one that is not
@@ -341,7 +349,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             }
             Event::End(_) => self.close(),
             Event::Text(t) => self.text(&t),
-            Event::Code(t) => self.push(Inline::Code(t.into_string())),
+            Event::Code(t) => self.push(Inline::Code(t.as_ref().into())),
             Event::Html(t) | Event::InlineHtml(t) => self.text(&t),
             Event::SoftBreak => self.text(" "),
             Event::HardBreak => self.push(Inline::HardBreak),
@@ -494,7 +502,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         self.flush();
         let mut frame = self.stack.pop().expect("a frame to close");
         let mut buffer = std::mem::take(&mut frame.inlines);
-        frame.inlines = buffer.drain(..).collect();
+        frame.inlines = moved_out(&mut buffer);
         self.buffers.push(buffer);
         let output = self.finish(frame);
         let parent = self.top();
@@ -587,7 +595,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                     at,
                     format!("image URL `{}` was removed: only http, https and relative URLs are allowed", shorten(&dest)),
                 );
-                Output::Inline(Inline::Text(alt))
+                Output::Inline(Inline::Text(alt.into()))
             }
         }
     }

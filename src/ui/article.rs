@@ -201,11 +201,11 @@ impl ArticleRenderer {
 
     fn inline(&self, inline: &Inline) -> AnyView {
         match inline {
-            Inline::Text(t) => t.clone().into_any(),
+            Inline::Text(t) => String::from(t.as_str()).into_any(),
             Inline::Emphasis(c) => view! { <em>{self.inlines(c)}</em> }.into_any(),
             Inline::Strong(c) => view! { <strong>{self.inlines(c)}</strong> }.into_any(),
             Inline::Strikethrough(c) => view! { <del>{self.inlines(c)}</del> }.into_any(),
-            Inline::Code(t) => view! { <code>{t.clone()}</code> }.into_any(),
+            Inline::Code(t) => view! { <code>{String::from(t.as_str())}</code> }.into_any(),
             Inline::HardBreak => view! { <br/> }.into_any(),
             Inline::Link {
                 url,

@@ -105,3 +105,25 @@ fn counts_are_the_mentions_the_tree_holds() {
     assert_eq!(e.speakers[0].mentions, 4);
     assert_eq!(e.terms[0].mentions, 3);
 }
+
+#[test]
+fn a_removed_links_text_stays_in_the_run_around_it() {
+    // The links fail their checks and leave their text; the names they
+    // split are whole again.
+    check(
+        "[Don](javascript:x)bas and [I](term:nope)SW",
+        "p: {term*:donbas|Donbas} and {term*:isw|ISW}",
+    );
+}
+
+#[test]
+fn footnotes_are_searched_after_the_last_section() {
+    check(
+        "Donbas.[^n]\n\n[^n]: Donbas in a note.\n\n## Later\n\nISW.",
+        "p: {term*:donbas|Donbas}.[^1]\nh2: Later\np: {term*:isw|ISW}.\nfootnote 1: p: {term*:donbas|Donbas} in a note.",
+    );
+    check(
+        "Donbas.[^n]\n\n[^n]: Donbas in a note.\n\n## Later\n\nDonbas.",
+        "p: {term*:donbas|Donbas}.[^1]\nh2: Later\np: {term*:donbas|Donbas}.\nfootnote 1: p: {term:donbas|Donbas} in a note.",
+    );
+}

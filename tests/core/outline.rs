@@ -86,7 +86,7 @@ pub fn inlines(list: &[Inline]) -> String {
 
 fn inline(i: &Inline) -> String {
     match i {
-        Inline::Text(t) => t.clone(),
+        Inline::Text(t) => t.to_string(),
         Inline::Emphasis(c) => format!("_{}_", inlines(c)),
         Inline::Strong(c) => format!("**{}**", inlines(c)),
         Inline::Strikethrough(c) => format!("~~{}~~", inlines(c)),
