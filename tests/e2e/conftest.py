@@ -10,7 +10,9 @@ everything that is not a test:
   prove the dist works from a sub-path with relative URLs;
 - the `browser` fixture: Chromium, Firefox or WebKit, each started from the
   driver binary Debian (or `cargo install geckodriver`) put on this machine,
-  never one Selenium Manager would download;
+  never one Selenium Manager would download; should the browser die while
+  a page loads (WebKit's did, in 2 of 5 full runs on a busy machine), a
+  new session loads the page again, once, with a warning in the report;
 - `Reader`, the helper the tests talk to: `open_explainer`, `hover`, `focus`,
   `press`, `tap`, `card`, and a few waits built on them;
 - fixtures for the explainers' own data (`demo`, `other_explainer`), parsed
@@ -37,7 +39,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from selenium import webdriver
+import urllib3
 from selenium.common.exceptions import (
+    InvalidSessionIdException,
     StaleElementReferenceException,
     TimeoutException,
     WebDriverException,
@@ -377,19 +381,47 @@ def engine() -> str:
     return ENGINE
 
 
-@pytest.fixture
-def browser(engine):
-    """A fresh browser session (and, for Chromium, a fresh profile) per test,
-    so no hover, focus or cache state leaks from one test to the next."""
-    with tempfile.TemporaryDirectory(prefix=f"gloss-e2e-{engine}-") as tmp:
-        driver = _start_session(engine, Path(tmp))
+class Sessions:
+    """The browser sessions of one test: the first, and a replacement should
+    the browser die under it (WebKit's does, now and then, on a busy
+    machine: every later command meets an invalid session)."""
+
+    def __init__(self, engine: str, tmp: Path):
+        self.engine = engine
+        self.tmp = tmp
+        self.started: list = []
+
+    def start(self):
+        driver = _start_session(self.engine, self.tmp / f"session-{len(self.started) + 1}")
+        self.started.append(driver)
         # A page that never finishes loading fails the test, not the run.
         driver.set_page_load_timeout(LOAD_TIMEOUT)
         driver.set_script_timeout(LOAD_TIMEOUT)
+        return driver
+
+    def quit_all(self):
+        for driver in self.started:
+            try:
+                driver.quit()
+            except WebDriverException:
+                pass  # a session that died has nothing left to close
+
+
+@pytest.fixture
+def sessions(engine):
+    """A fresh browser session (and, for Chromium, a fresh profile) per test,
+    so no hover, focus or cache state leaks from one test to the next."""
+    with tempfile.TemporaryDirectory(prefix=f"gloss-e2e-{engine}-") as tmp:
+        sessions = Sessions(engine, Path(tmp))
         try:
-            yield driver
+            yield sessions
         finally:
-            driver.quit()
+            sessions.quit_all()
+
+
+@pytest.fixture
+def browser(sessions):
+    return sessions.start()
 
 
 # --------------------------------------------------------------------------
@@ -434,12 +466,17 @@ return best;
 """
 
 
+# What a command meets once the browser, or its driver, has died.
+_SESSION_GONE = (InvalidSessionIdException, urllib3.exceptions.HTTPError, ConnectionError)
+
+
 class Reader:
     """A reader in front of the browser: what they open, point at, focus,
     press and tap, and what they see. Tests talk to this, not to Selenium."""
 
-    def __init__(self, driver, base_url: str, engine: str):
+    def __init__(self, driver, base_url: str, engine: str, sessions: Sessions | None = None):
         self.driver = driver
+        self.sessions = sessions
         self.base_url = base_url
         self.engine = engine
         self.touch_fallbacks = 0
@@ -453,15 +490,34 @@ class Reader:
         url = (base_url or self.base_url) + path
         if query:
             url += "?" + query.lstrip("?")
-        self.driver.get(url)
+        for attempt in (1, 2):
+            try:
+                self.driver.get(url)
+                WebDriverWait(self.driver, LOAD_TIMEOUT, poll_frequency=0.1).until(
+                    lambda d: self.state in ("ready", "error"))
+                return self.root
+            except (TimeoutException, *_SESSION_GONE):
+                if attempt == 1 and self.sessions and self._browser_died():
+                    # Not the page's doing: the browser is gone. A new
+                    # session loads the page once more, from the start.
+                    warnings.warn(f"{self.engine}: the browser died loading {url}; "
+                                  "a new session loads it again")
+                    self.driver = self.sessions.start()
+                    continue
+                raise AssertionError(
+                    f"{url}: .gloss did not reach ready or error within {LOAD_TIMEOUT} s "
+                    f"(data-gloss-state={self.state!r})") from None
+        raise AssertionError("unreachable")
+
+    def _browser_died(self) -> bool:
+        """Whether the session is gone (not merely busy or between pages)."""
         try:
-            WebDriverWait(self.driver, LOAD_TIMEOUT, poll_frequency=0.1).until(
-                lambda d: self.state in ("ready", "error"))
-        except TimeoutException:
-            raise AssertionError(
-                f"{url}: .gloss did not reach ready or error within {LOAD_TIMEOUT} s "
-                f"(data-gloss-state={self.state!r})") from None
-        return self.root
+            self.driver.current_url
+        except _SESSION_GONE:
+            return True
+        except WebDriverException:
+            return False
+        return False
 
     @property
     def root(self) -> WebElement:
@@ -671,5 +727,5 @@ class Reader:
 
 
 @pytest.fixture
-def reader(browser, base_url, engine) -> Reader:
-    return Reader(browser, base_url, engine)
+def reader(browser, sessions, base_url, engine) -> Reader:
+    return Reader(browser, base_url, engine, sessions)
