@@ -250,6 +250,25 @@ fn moved_out(buffer: &mut Vec<Inline>) -> Vec<Inline> {
     inlines
 }
 
+/// Whether the text of a frame of `kind`, opening in a frame searched as
+/// `parent`, is searched for mentions.
+fn searched(kind: &Kind, parent: Search) -> Search {
+    if parent != Search::Now {
+        return parent;
+    }
+    match kind {
+        Kind::Heading(_)
+        | Kind::CodeBlock(_)
+        | Kind::HtmlBlock
+        | Kind::Image { .. }
+        | Kind::Link(LinkTo::External { .. } | LinkTo::Term(_) | LinkTo::Speaker(_)) => {
+            Search::Never
+        }
+        Kind::Footnote(_) => Search::Later,
+        _ => Search::Now,
+    }
+}
+
 /// The frame of `stack` that content goes to: the innermost one that is not
 /// an unlinked link's.
 fn receiver(stack: &mut [Frame]) -> &mut Frame {
@@ -343,7 +362,13 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 if !matches!(kind, Kind::Unlinked) {
                     self.flush();
                 }
-                let search = self.search_in(&kind);
+                let parent = self.top().search;
+                if let (Kind::Heading(level), Search::Now, Some(linker)) =
+                    (&kind, parent, &mut self.linker)
+                {
+                    linker.heading(*level);
+                }
+                let search = searched(&kind, parent);
                 let buffer = self.buffers.pop().unwrap_or_default();
                 self.stack.push(Frame::new(kind, search, buffer));
             }
@@ -395,30 +420,6 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             _ => push_text(&mut top.inlines, &self.pending),
         }
         self.pending.clear();
-    }
-
-    /// Whether a frame of `kind` opening now has its text searched.
-    fn search_in(&mut self, kind: &Kind) -> Search {
-        let parent = self.top().search;
-        if parent != Search::Now {
-            return parent;
-        }
-        match kind {
-            Kind::Heading(level) => {
-                if let Some(linker) = &mut self.linker {
-                    linker.heading(*level);
-                }
-                Search::Never
-            }
-            Kind::CodeBlock(_)
-            | Kind::HtmlBlock
-            | Kind::Image { .. }
-            | Kind::Link(LinkTo::External { .. } | LinkTo::Term(_) | LinkTo::Speaker(_)) => {
-                Search::Never
-            }
-            Kind::Footnote(_) => Search::Later,
-            _ => Search::Now,
-        }
     }
 
     fn footnote_number(&mut self, label: &str) -> usize {
