@@ -43,7 +43,7 @@ pub enum LoadError {
     },
     Timeout {
         url: String,
-        seconds: f64,
+        ms: u32,
     },
     NotUtf8 {
         url: String,
@@ -78,9 +78,16 @@ impl fmt::Display for LoadError {
                 }
                 write!(f, " for {url}.")
             }
-            LoadError::Timeout { url, seconds } => {
-                let unit = if *seconds == 1.0 { "second" } else { "seconds" };
-                write!(f, "{url} did not arrive within {seconds} {unit}.")
+            LoadError::Timeout { url, ms } => {
+                // In whole and decimal seconds, without float formatting
+                // (which would add its code to the wasm for this one message).
+                let unit = if *ms == 1000 { "second" } else { "seconds" };
+                write!(f, "{url} did not arrive within {}", ms / 1000)?;
+                if ms % 1000 != 0 {
+                    let fraction = format!("{:03}", ms % 1000);
+                    write!(f, ".{}", fraction.trim_end_matches('0'))?;
+                }
+                write!(f, " {unit}.")
             }
             LoadError::NotUtf8 {
                 url,
@@ -123,8 +130,7 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, LoadError>
             )
             .ok()
     });
-    let seconds = f64::from(timeout_ms) / 1000.0;
-    let result = fetch_bytes(&window, url, &init, seconds).await;
+    let result = fetch_bytes(&window, url, &init, timeout_ms).await;
     if let Some(t) = timer {
         window.clear_timeout_with_handle(t);
     }
@@ -146,7 +152,7 @@ async fn fetch_bytes(
     window: &web_sys::Window,
     url: &str,
     init: &RequestInit,
-    seconds: f64,
+    ms: u32,
 ) -> Result<Vec<u8>, LoadError> {
     let failed = |e: JsValue| {
         let name = js_sys::Reflect::get(&e, &"name".into())
@@ -155,7 +161,7 @@ async fn fetch_bytes(
         if name.as_deref() == Some("AbortError") {
             LoadError::Timeout {
                 url: url.to_owned(),
-                seconds,
+                ms,
             }
         } else {
             let cause = js_sys::Reflect::get(&e, &"message".into())

@@ -293,6 +293,12 @@ fn rect_of(el: &Element) -> Rect {
 
 /// Lifts the card into the top layer (where supported) and places it by its
 /// mention. Only CSSOM properties are set, which a strict CSP allows.
+/// A length in whole CSS pixels. Rounded, so no float formatting code
+/// comes into the wasm for it (and a card's text sits on whole pixels).
+fn px(length: f64) -> String {
+    format!("{}px", length.round() as i64)
+}
+
 fn show_and_place(card: &HtmlElement, mention: usize) {
     let Some(anchor) = find_mention(card, mention) else {
         return;
@@ -322,9 +328,9 @@ fn show_and_place(card: &HtmlElement, mention: usize) {
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
     let placement = place_card(anchor_rect, rect_of(card), viewport_width, viewport_height);
-    let _ = style.set_property("left", &format!("{}px", placement.left));
-    let _ = style.set_property("top", &format!("{}px", placement.top));
-    let _ = style.set_property("max-height", &format!("{}px", placement.max_height));
+    let _ = style.set_property("left", &px(placement.left));
+    let _ = style.set_property("top", &px(placement.top));
+    let _ = style.set_property("max-height", &px(placement.max_height));
     let _ = card.set_attribute(
         "data-placement",
         if placement.above { "above" } else { "below" },

@@ -42,7 +42,9 @@ pub fn place_card(
         anchor.top + anchor.height + GAP
     };
     let max_left = (viewport_width - card.width - GAP).max(GAP);
-    let left = anchor.left.clamp(GAP, max_left);
+    // Not `clamp`: its panic message would bring float formatting (17 KB)
+    // into the wasm; `max_left` is never below `GAP` anyway.
+    let left = anchor.left.max(GAP).min(max_left);
     Placement {
         left,
         top,
