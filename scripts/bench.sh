@@ -2,6 +2,7 @@
 # Benchmarks (never part of the tests):
 #   scripts/bench.sh browser [RUNS]   # load and interaction in Chromium vs static HTML
 #   scripts/bench.sh core             # criterion: the core vs pulldown-cmark
+#   scripts/bench.sh bytes            # what readers download, vs the JavaScript stack
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh test
@@ -16,6 +17,9 @@ case "${1:-browser}" in
     node scripts/bench-browser.mjs target/bench-dist "${2:-7}" ;;
   core)
     cargo bench --locked --bench core ;;
+  bytes)
+    trunk build --release --dist target/bench-dist
+    scripts/bench-bytes.sh target/bench-dist ;;
   *)
-    echo "usage: scripts/bench.sh browser [RUNS] | core" >&2; exit 2 ;;
+    echo "usage: scripts/bench.sh browser [RUNS] | core | bytes" >&2; exit 2 ;;
 esac
