@@ -373,3 +373,55 @@ async fn a_right_to_left_explainer_is_laid_out_right_to_left() {
     assert_eq!(frame.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(frame.get_attribute("lang").as_deref(), Some("ar-EG"));
 }
+
+/// A host as a prerendering build leaves it: the explainer compiled into a
+/// data block (`model`), and the same explainer as inline Markdown under
+/// another title, which is what shows if the model cannot be read.
+fn compiled_host(model: &str) -> HtmlElement {
+    let host = fresh_host();
+    host.set_attribute("data-gloss", "").unwrap();
+    let compiled = document().create_element("script").unwrap();
+    compiled
+        .set_attribute("type", "application/x-gloss")
+        .unwrap();
+    compiled.set_attribute("data-gloss-model", "").unwrap();
+    compiled.set_text_content(Some(model));
+    let markdown = document().create_element("script").unwrap();
+    markdown.set_attribute("type", "text/markdown").unwrap();
+    markdown.set_text_content(Some(&SOURCE.replace("Test explainer", "From Markdown")));
+    host.append_child(&compiled).unwrap();
+    host.append_child(&markdown).unwrap();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn a_compiled_explainer_is_read_with_the_browsers_base64_decoder() {
+    let parsed = parse_explainer(SOURCE).unwrap();
+    let host = compiled_host(&gloss::core::compiled::encode(&parsed));
+    gloss::embed::hosts::mount_new_hosts();
+    support::settle(&[&host]).await;
+    assert_eq!(
+        find(&host, "h1").unwrap().text_content().unwrap(),
+        "Test explainer"
+    );
+    assert_eq!(
+        host.query_selector_all("[data-term='donbas']")
+            .unwrap()
+            .length(),
+        2
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_compiled_explainer_falls_back_to_its_source() {
+    let parsed = parse_explainer(SOURCE).unwrap();
+    let model = gloss::core::compiled::encode(&parsed);
+    // Not base64 any more: the browser's decoder refuses it.
+    let host = compiled_host(&format!("{}%%", &model[..model.len() - 2]));
+    gloss::embed::hosts::mount_new_hosts();
+    support::settle(&[&host]).await;
+    assert_eq!(
+        find(&host, "h1").unwrap().text_content().unwrap(),
+        "From Markdown"
+    );
+}

@@ -19,13 +19,20 @@ pub fn encode(parsed: &Parsed) -> String {
 
 /// Reads what [`encode`] wrote; the error names what is wrong.
 pub fn decode(text: &str) -> Result<Parsed, String> {
+    decode_with(text, |body| STANDARD.decode(body).ok())
+}
+
+/// [`decode`] with the base64 decoder given: a browser has its own
+/// (`atob`), so the reader build need not carry one.
+pub fn decode_with(
+    text: &str,
+    base64: impl FnOnce(&str) -> Option<Vec<u8>>,
+) -> Result<Parsed, String> {
     let body = text
         .trim()
         .strip_prefix(FORMAT)
         .ok_or("it was compiled by another version of Gloss")?;
-    let bytes = STANDARD
-        .decode(body)
-        .map_err(|e| format!("its data is damaged ({e})"))?;
+    let bytes = base64(body).ok_or("its data is damaged (not base64)")?;
     postcard::from_bytes(&bytes).map_err(|e| format!("its data is damaged ({e})"))
 }
 

@@ -180,7 +180,7 @@ fn widget_key(host: &Element) -> String {
 fn compiled_source(host: &Element) -> Option<Source> {
     let selector = format!(":scope > script[{COMPILED}]");
     let text = host.query_selector(&selector).ok()??.text_content()?;
-    match crate::core::compiled::decode(&text) {
+    match crate::core::compiled::decode_with(&text, from_base64) {
         Ok(parsed) => Some(Source::Compiled {
             parsed: Box::new(parsed),
             base: host
@@ -194,6 +194,13 @@ fn compiled_source(host: &Element) -> Option<Source> {
             None
         }
     }
+}
+
+/// The bytes of base64 `text`, by the browser's own decoder (its result is
+/// a string of one character per byte).
+fn from_base64(text: &str) -> Option<Vec<u8>> {
+    let binary = web_sys::window()?.atob(text).ok()?;
+    binary.chars().map(|c| u8::try_from(c).ok()).collect()
 }
 
 /// What a host element asks to show.
