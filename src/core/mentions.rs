@@ -19,8 +19,7 @@ use super::document::{Block, Inline};
 use super::ids::{SpeakerId, TermId};
 use super::markdown::{push_inline, push_text};
 use aho_corasick::AhoCorasick;
-use aho_corasick::{AhoCorasickKind, Input, MatchKind};
-use std::cell::OnceCell;
+use aho_corasick::AhoCorasickKind;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -33,14 +32,7 @@ pub enum Target {
 
 /// The compiled set of names to look for.
 pub struct Matcher {
-    /// Finds the leftmost, then longest, of the names in a text: the
-    /// answer whenever each match it gives is a whole word.
     automaton: Option<AhoCorasick>,
-    /// Finds every name, overlapping, for a text where a match of the first
-    /// is not a whole word (and a shorter name there may be); built the
-    /// first time one is needed.
-    overlapping: OnceCell<AhoCorasick>,
-    patterns: Vec<String>,
     targets: Vec<Target>,
     /// Per pattern, the number of its term among the matcher's terms (for
     /// tracking which are decorated); `None` for a speaker.
@@ -105,15 +97,12 @@ impl Matcher {
         // build was an eighth of a 10 KB article's parse.
         let automaton = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&patterns)
                 .expect("literal patterns always build")
         });
         let matcher = Self {
             automaton,
-            overlapping: OnceCell::new(),
-            patterns,
             targets,
             term_numbers,
             terms,
@@ -168,33 +157,9 @@ impl Matcher {
             };
             is_whole_word(text, range.start, range.end).then_some((range, m.pattern().as_usize()))
         };
-        let mut all_words = true;
-        for m in automaton.find_iter(haystack) {
-            match word(m) {
-                Some(f) => found.push(f),
-                None => {
-                    all_words = false;
-                    break;
-                }
-            }
-        }
-        if all_words {
-            return;
-        }
-        found.clear();
-        // A match that is not a whole word may hide a shorter name that is,
-        // or one starting inside it: look at every match.
-        let overlapping = self.overlapping.get_or_init(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&self.patterns)
-                .expect("literal patterns always build")
-        });
-        found.extend(
-            overlapping
-                .find_overlapping_iter(Input::new(haystack))
-                .filter_map(word),
-        );
+        // Every match, overlapping: one that is not a whole word may hide
+        // a shorter name that is, or one starting inside it.
+        found.extend(automaton.find_overlapping_iter(haystack).filter_map(word));
         // Overlapping matches arrive by where they end; keep the leftmost,
         // then the longest, of each overlapping group.
         found.sort_unstable_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
