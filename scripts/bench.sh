@@ -13,12 +13,12 @@ case "${1:-browser}" in
     if [ "$(node -p "require('./$pkg').version" 2>/dev/null)" != "$PLAYWRIGHT_VERSION" ]; then
       npm install --silent --no-audit --no-fund --prefix .tools/npm "playwright-core@$PLAYWRIGHT_VERSION"
     fi
-    trunk build --release --dist target/bench-dist
+    scripts/trunk.sh build --release --dist target/bench-dist
     node scripts/bench-browser.mjs target/bench-dist "${2:-7}" ;;
   core)
     cargo bench --locked --bench core ;;
   bytes)
-    trunk build --release --dist target/bench-dist
+    scripts/trunk.sh build --release --dist target/bench-dist
     scripts/bench-bytes.sh target/bench-dist ;;
   *)
     echo "usage: scripts/bench.sh browser [RUNS] | core | bytes" >&2; exit 2 ;;

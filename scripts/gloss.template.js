@@ -92,6 +92,29 @@ function reportFailure(message) {
   }
 }
 
+// A panic in the release wasm is a trap: its builds abort on the spot, with
+// no panic hook to run (scripts/trunk.sh). The trap surfaces here, from the
+// event handler or task that hit it. The instance's state is then in doubt,
+// so every widget on the page says it stopped, as the panic hook of other
+// builds does (src/embed/panic_report.rs); a widget already failed is left
+// as it is. A trap in another page's wasm, named in the stack, is not ours
+// (Chromium and Firefox name the file; WebKit names none: `0@<?>:wasm-function[0]`).
+const OUR_WASM = [FULL.wasm, READER.wasm].map((path) => path.slice(2));
+function reportTrap(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  const stack = String(error.stack || '');
+  if (/\.wasm(?![\w-])/.test(stack) && !OUR_WASM.some((name) => stack.includes(name))) return;
+  console.error('Gloss stopped after an internal error:', error);
+  for (const root of document.querySelectorAll('.gloss')) {
+    if (root.getAttribute('data-gloss-state') === 'error') continue;
+    root.setAttribute('data-gloss-state', 'error');
+    root.setAttribute('aria-busy', 'false');
+    root.prepend(alertSaying('This explainer stopped working after an internal error. Reload the page to try again.'));
+  }
+}
+addEventListener('error', (event) => reportTrap(event.error));
+addEventListener('unhandledrejection', (event) => reportTrap(event.reason));
+
 // Whether the host's explainer is compiled into the page (a host whose URL
 // asks for another has lost its model to dropOverriddenPrerenders).
 const compiledIn = (host) => !!host.querySelector(':scope > script[data-gloss-model]');

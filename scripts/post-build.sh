@@ -16,13 +16,16 @@ sed -i -E '/<link[^>]*rel="rust"[^>]*>/d' index.html
 # Explainers the page marks with data-gloss-prerender are written into it as
 # static HTML by the same components, compiled natively (src/bin/prerender.rs):
 # readers see the article before the wasm arrives, and keep it without wasm.
-cargo run --quiet --locked --manifest-path "$source_dir/Cargo.toml" \
+# (Natively, so without scripts/trunk.sh's wasm-only size settings.)
+env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD \
+  cargo run --quiet --locked --manifest-path "$source_dir/Cargo.toml" \
   --features ssr --bin prerender -- "$dir/index.html"
 
 # The reader build: the same crate without the `parser` feature (no Markdown
 # or TOML parser, no matcher), for pages whose explainers are all compiled
 # in. gloss.js picks it when it can. Built in a target dir of its own so the
-# two builds do not invalidate each other.
+# two builds do not invalidate each other. It inherits scripts/trunk.sh's
+# size settings, as the full build does.
 cargo build --quiet --locked --release --lib --target wasm32-unknown-unknown \
   --no-default-features --manifest-path "$source_dir/Cargo.toml" \
   --target-dir "$source_dir/target/reader"

@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh build
-exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}" --no-autoreload
+exec scripts/trunk.sh serve --release --address 127.0.0.1 --port "${PORT:-8080}" --no-autoreload

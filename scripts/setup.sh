@@ -2,7 +2,7 @@
 # Installs what Gloss needs, idempotently and with pinned versions, from the
 # package registries only (crates.io, npm, Debian, PyPI): nothing is
 # downloaded from anywhere else. Source it, or run it:
-#   scripts/setup.sh build   # Rust wasm target, trunk, wasm-bindgen, wasm-opt
+#   scripts/setup.sh build   # Rust wasm target and source, trunk, wasm-bindgen, wasm-opt
 #   scripts/setup.sh test    # the above, plus browsers, drivers, Python tools
 # It also puts the project's tools first on PATH (when sourced).
 set -euo pipefail
@@ -25,6 +25,11 @@ install_build_tools() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32 target"
     rustup target add wasm32-unknown-unknown
+  fi
+  # The standard library's source, which scripts/trunk.sh rebuilds for size.
+  if ! rustup component list --installed | grep -q '^rust-src'; then
+    say "adding the rust-src component"
+    rustup component add rust-src || say "no rust-src: release builds go without the size settings"
   fi
   if [ "$(version_of trunk)" != "$TRUNK_VERSION" ]; then
     say "installing trunk $TRUNK_VERSION (about 8 minutes cold)"

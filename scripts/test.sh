@@ -41,7 +41,7 @@ for browser in $browsers; do
 done
 
 step "release build of dist/ for the end-to-end suite"
-trunk build --release --dist target/e2e-dist
+scripts/trunk.sh build --release --dist target/e2e-dist
 
 for browser in $browsers; do
   step "end to end in $browser"

@@ -2,6 +2,9 @@
 //! panic once, then marks every widget on the page as failed with a visible
 //! message: after a panic the wasm instance refuses further work, so every
 //! widget it drives is affected.
+//!
+//! The release wasm (scripts/trunk.sh) aborts on a panic without running any
+//! hook; there the loader, `gloss.js`, sees the trap and does the same.
 
 use std::sync::Once;
 use wasm_bindgen::JsCast;

@@ -73,3 +73,27 @@ def test_a_trusted_types_page_gets_a_working_widget_and_no_violation(reader):
     reader.focus(term)
     reader.wait_for_card("donbas")
     assert reader.driver.execute_script("return window.__violations") == []
+
+
+# What a trap in Gloss's wasm looks like from the page (the release builds
+# abort on a panic, with no panic hook: scripts/trunk.sh). A real trap needs
+# a bug to hit, so the test raises the error the browser would report.
+RAISE_TRAP = """
+const error = new WebAssembly.RuntimeError('unreachable');
+if (arguments[0]) Object.defineProperty(error, 'stack', { value: arguments[0] });
+window.dispatchEvent(new ErrorEvent('error', { error }));
+"""
+
+
+def test_a_trap_in_the_wasm_stops_every_widget_visibly(reader):
+    open_fixture(reader, "errors.html", len(HOSTS))
+    # Another page's wasm, named in the stack, is none of Gloss's business.
+    reader.driver.execute_script(RAISE_TRAP, "at f (https://example.org/other.wasm:wasm-function[1]:0x20)")
+    assert root(reader, "fine").get_attribute("data-gloss-state") == "ready"
+    reader.driver.execute_script(RAISE_TRAP, None)
+    for host in ("fine", "mistakes"):
+        assert root(reader, host).get_attribute("data-gloss-state") == "error"
+        assert "stopped working after an internal error" in alert_text(reader, host)
+    # A widget that had failed already keeps its own message, and only it.
+    alerts = root(reader, "empty").find_elements(By.CSS_SELECTOR, '[role="alert"]')
+    assert len(alerts) == 1 and "empty" in normalize(alerts[0].text)
