@@ -89,6 +89,9 @@ pub fn convert_fragment(
     known: &KnownIds,
     report: &mut Report,
 ) -> Vec<Inline> {
+    if is_plain_line(text) {
+        return vec![Inline::Text(text.into())];
+    }
     let blocks = Converter::new(known, report, offset, Mode::Fragment).run(text);
     let mut out = Vec::new();
     for block in blocks {
@@ -98,6 +101,39 @@ pub fn convert_fragment(
         flatten_block(block, &mut out);
     }
     out
+}
+
+/// Whether `text` is one line that Markdown reads as exactly that text: it
+/// starts with a letter (or a character outside ASCII that is not a
+/// space), ends with no space, and holds no character that could open
+/// markup in the middle of a line. Most summaries are such a line; they
+/// skip the Markdown parser, whose set-up is most of the cost of reading a
+/// short fragment (the property test below holds the two to the same
+/// result).
+fn is_plain_line(text: &str) -> bool {
+    let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else {
+        return false;
+    };
+    (first.is_ascii_alphabetic() || !(first.is_ascii() || first.is_whitespace()))
+        && !last.is_whitespace()
+        && !text.bytes().any(|b| {
+            matches!(
+                b,
+                b'\\'
+                    | b'`'
+                    | b'*'
+                    | b'_'
+                    | b'~'
+                    | b'['
+                    | b']'
+                    | b'<'
+                    | b'&'
+                    | b'\n'
+                    | b'\r'
+                    | b'\t'
+                    | 0
+            )
+        })
 }
 
 fn flatten_block(block: Block, out: &mut Vec<Inline>) {
@@ -733,4 +769,73 @@ fn shorten(url: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::diagnostic::Report;
+    use proptest::prelude::*;
+
+    /// The fragment as the Markdown parser reads it, without the shortcut.
+    fn parsed(text: &str) -> Vec<Inline> {
+        let mut report = Report::new(text);
+        let blocks = Converter::new(&KnownIds::default(), &mut report, 0, Mode::Fragment).run(text);
+        let mut out = Vec::new();
+        for block in blocks {
+            if !out.is_empty() {
+                out.push(Inline::HardBreak);
+            }
+            flatten_block(block, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn plain_lines_are_told_apart() {
+        for plain in [
+            "Summary of term 1.",
+            "Don't panic! 50% (at #3) > 2 | x = y:z",
+            "Éire",
+            "“Quoted” words",
+            "a",
+        ] {
+            assert!(is_plain_line(plain), "{plain}");
+            assert_eq!(parsed(plain), vec![Inline::Text(plain.into())], "{plain}");
+        }
+        for markup in [
+            "*a*",
+            "a_b_",
+            "1. a",
+            "- a",
+            "# a",
+            "> a",
+            " a",
+            "a ",
+            "a\nb",
+            "a &amp; b",
+            "[a](b)",
+            "a\\",
+            "`a`",
+            "~~a~~",
+            "<b>",
+            "",
+            "\u{a0}a",
+            "a\u{3000}",
+        ] {
+            assert!(!is_plain_line(markup), "{markup:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Wherever the shortcut applies, it gives what the parser gives.
+        #[test]
+        fn a_plain_line_reads_as_markdown_does(text in "[a-zA-Z0-9 .,:;!?#>|=+\\-'\"()%$@/^{}éß“”\u{a0}\u{3000}\u{0}*_`~\\[\\]<&\\\\\t\n]{1,24}") {
+            if is_plain_line(&text) {
+                prop_assert_eq!(parsed(&text), vec![Inline::Text(text.as_str().into())]);
+            }
+        }
+    }
 }
