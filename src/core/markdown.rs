@@ -771,7 +771,8 @@ fn shorten(url: &str) -> String {
     out
 }
 
-#[cfg(test)]
+/// Native only: proptest is not built for wasm.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::diagnostic::Report;

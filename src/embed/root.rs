@@ -1,9 +1,10 @@
 //! One widget's root: loading state, then the explainer or an alert.
 
-use super::source::{absolute_url, fetch_text, LoadError, Source};
-use crate::core::dedent::dedent;
+use super::source::Source;
 #[cfg(feature = "parser")]
-use crate::core::Staged;
+use super::source::{absolute_url, fetch_text, LoadError};
+#[cfg(feature = "parser")]
+use crate::core::{dedent::dedent, Staged};
 use crate::core::{Diagnostic, Explainer, Parsed};
 use crate::ui::{Alert, ExplainerView};
 use leptos::prelude::*;
@@ -117,6 +118,7 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
+#[cfg(feature = "parser")]
 async fn load_state(source: Source) -> State {
     let (text, base) = match source {
         Source::Compiled { parsed, base } => return ready(*parsed, base),
@@ -155,13 +157,22 @@ async fn parse(text: &str) -> Result<Parsed, String> {
     Ok(staged.finish())
 }
 
-/// The reader build has no parser (`gloss.js` loads the full build for
-/// pages that need one).
+/// The reader build shows only compiled explainers: it has no parser and
+/// fetches nothing (`mount_new_hosts` leaves other hosts to the full build,
+/// which `gloss.js` loads for them).
 #[cfg(not(feature = "parser"))]
-async fn parse(_text: &str) -> Result<Parsed, String> {
-    Err("this build of Gloss shows only explainers compiled ahead of time".into())
+async fn load_state(source: Source) -> State {
+    match source {
+        Source::Compiled { parsed, base } => ready(*parsed, base),
+        Source::Url { .. } | Source::Inline(_) => State::Failed {
+            title: "This explainer could not be read.".into(),
+            detail: "this build of Gloss shows only explainers compiled ahead of time".into(),
+            retryable: false,
+        },
+    }
 }
 
+#[cfg(feature = "parser")]
 fn failed(error: LoadError) -> State {
     State::Failed {
         title: "This explainer could not be loaded.".into(),

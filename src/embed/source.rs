@@ -3,11 +3,8 @@
 //! `<script type="text/markdown">`, or already compiled into the page.
 
 use crate::core::Parsed;
-use js_sys::{Promise, Uint8Array};
-use std::fmt;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response};
+#[cfg(feature = "parser")]
+pub use fetch::{fetch_text, LoadError};
 
 /// How long a fetch may take before the reader is offered a retry, unless
 /// the host says otherwise with `data-gloss-timeout` (milliseconds).
@@ -29,79 +26,6 @@ pub enum Source {
     },
 }
 
-/// Why a source could not be loaded; `Display` is the message for readers.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    Network {
-        url: String,
-        cause: String,
-    },
-    Status {
-        url: String,
-        status: u16,
-        text: String,
-    },
-    Timeout {
-        url: String,
-        ms: u32,
-    },
-    NotUtf8 {
-        url: String,
-        offset: usize,
-        line: usize,
-        column: usize,
-    },
-}
-
-impl LoadError {
-    /// Whether trying again may help.
-    pub fn retryable(&self) -> bool {
-        matches!(
-            self,
-            LoadError::Network { .. }
-                | LoadError::Timeout { .. }
-                | LoadError::Status { status: 500.., .. }
-        )
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Network { url, cause } => {
-                write!(f, "The network request for {url} failed ({cause}).")
-            }
-            LoadError::Status { url, status, text } => {
-                write!(f, "The server answered HTTP {status}")?;
-                if !text.is_empty() {
-                    write!(f, " {text}")?;
-                }
-                write!(f, " for {url}.")
-            }
-            LoadError::Timeout { url, ms } => {
-                // In whole and decimal seconds, without float formatting
-                // (which would add its code to the wasm for this one message).
-                let unit = if *ms == 1000 { "second" } else { "seconds" };
-                write!(f, "{url} did not arrive within {}", ms / 1000)?;
-                if ms % 1000 != 0 {
-                    let fraction = format!("{:03}", ms % 1000);
-                    write!(f, ".{}", fraction.trim_end_matches('0'))?;
-                }
-                write!(f, " {unit}.")
-            }
-            LoadError::NotUtf8 {
-                url,
-                offset,
-                line,
-                column,
-            } => write!(
-                f,
-                "{url} is not UTF-8 text: the byte at line {line}, column {column} (offset {offset}) is invalid."
-            ),
-        }
-    }
-}
-
 /// The absolute URL of `url` relative to the page.
 pub fn absolute_url(url: &str) -> Option<String> {
     let page = web_sys::window()?.location().href().ok()?;
@@ -110,82 +34,166 @@ pub fn absolute_url(url: &str) -> Option<String> {
         .map(|u| u.href())
 }
 
-/// Fetches `url` as UTF-8 text, giving up after `timeout_ms`.
-pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, LoadError> {
-    let window = web_sys::window().expect("a window");
-    let controller = AbortController::new().ok();
-    let init = RequestInit::new();
-    if let Some(c) = &controller {
-        init.set_signal(Some(&c.signal()));
-    }
-    // A timer aborts the fetch; the abort surfaces as an AbortError below.
-    let abort = controller
-        .clone()
-        .map(|c| wasm_bindgen::closure::Closure::once_into_js(move || c.abort()));
-    let timer = abort.as_ref().and_then(|f| {
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                f.unchecked_ref(),
-                timeout_ms.min(i32::MAX as u32) as i32,
-            )
-            .ok()
-    });
-    let result = fetch_bytes(&window, url, &init, timeout_ms).await;
-    if let Some(t) = timer {
-        window.clear_timeout_with_handle(t);
-    }
-    let bytes = result?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
-        let (line, column) = crate::core::diagnostic::LineIndex::new(valid).position(offset);
-        LoadError::NotUtf8 {
-            url: url.to_owned(),
-            offset,
-            line,
-            column,
-        }
-    })
-}
+/// Fetching a source: only the full build fetches (the reader build shows
+/// explainers compiled into the page).
+#[cfg(feature = "parser")]
+mod fetch {
+    use js_sys::{Promise, Uint8Array};
+    use std::fmt;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{AbortController, RequestInit, Response};
 
-async fn fetch_bytes(
-    window: &web_sys::Window,
-    url: &str,
-    init: &RequestInit,
-    ms: u32,
-) -> Result<Vec<u8>, LoadError> {
-    let failed = |e: JsValue| {
-        let name = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string());
-        if name.as_deref() == Some("AbortError") {
-            LoadError::Timeout {
-                url: url.to_owned(),
-                ms,
-            }
-        } else {
-            let cause = js_sys::Reflect::get(&e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_else(|| "unknown error".into());
-            LoadError::Network {
-                url: url.to_owned(),
-                cause,
+    /// Why a source could not be loaded; `Display` is the message for readers.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum LoadError {
+        Network {
+            url: String,
+            cause: String,
+        },
+        Status {
+            url: String,
+            status: u16,
+            text: String,
+        },
+        Timeout {
+            url: String,
+            ms: u32,
+        },
+        NotUtf8 {
+            url: String,
+            offset: usize,
+            line: usize,
+            column: usize,
+        },
+    }
+
+    impl LoadError {
+        /// Whether trying again may help.
+        pub fn retryable(&self) -> bool {
+            matches!(
+                self,
+                LoadError::Network { .. }
+                    | LoadError::Timeout { .. }
+                    | LoadError::Status { status: 500.., .. }
+            )
+        }
+    }
+
+    impl fmt::Display for LoadError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                LoadError::Network { url, cause } => {
+                    write!(f, "The network request for {url} failed ({cause}).")
+                }
+                LoadError::Status { url, status, text } => {
+                    write!(f, "The server answered HTTP {status}")?;
+                    if !text.is_empty() {
+                        write!(f, " {text}")?;
+                    }
+                    write!(f, " for {url}.")
+                }
+                LoadError::Timeout { url, ms } => {
+                    // In whole and decimal seconds, without float formatting
+                    // (which would add its code to the wasm for this one message).
+                    let unit = if *ms == 1000 { "second" } else { "seconds" };
+                    write!(f, "{url} did not arrive within {}", ms / 1000)?;
+                    if ms % 1000 != 0 {
+                        let fraction = format!("{:03}", ms % 1000);
+                        write!(f, ".{}", fraction.trim_end_matches('0'))?;
+                    }
+                    write!(f, " {unit}.")
+                }
+                LoadError::NotUtf8 {
+                    url,
+                    offset,
+                    line,
+                    column,
+                } => write!(
+                    f,
+                    "{url} is not UTF-8 text: the byte at line {line}, column {column} (offset {offset}) is invalid."
+                ),
             }
         }
-    };
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
-        .await
-        .map_err(failed)?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(LoadError::Status {
-            url: url.to_owned(),
-            status: response.status(),
-            text: response.status_text(),
-        });
     }
-    let buffer: Promise = response.array_buffer().map_err(failed)?;
-    let buffer = JsFuture::from(buffer).await.map_err(failed)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+
+    /// Fetches `url` as UTF-8 text, giving up after `timeout_ms`.
+    pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, LoadError> {
+        let window = web_sys::window().expect("a window");
+        let controller = AbortController::new().ok();
+        let init = RequestInit::new();
+        if let Some(c) = &controller {
+            init.set_signal(Some(&c.signal()));
+        }
+        // A timer aborts the fetch; the abort surfaces as an AbortError below.
+        let abort = controller
+            .clone()
+            .map(|c| wasm_bindgen::closure::Closure::once_into_js(move || c.abort()));
+        let timer = abort.as_ref().and_then(|f| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    f.unchecked_ref(),
+                    timeout_ms.min(i32::MAX as u32) as i32,
+                )
+                .ok()
+        });
+        let result = fetch_bytes(&window, url, &init, timeout_ms).await;
+        if let Some(t) = timer {
+            window.clear_timeout_with_handle(t);
+        }
+        let bytes = result?;
+        String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+            let (line, column) = crate::core::diagnostic::LineIndex::new(valid).position(offset);
+            LoadError::NotUtf8 {
+                url: url.to_owned(),
+                offset,
+                line,
+                column,
+            }
+        })
+    }
+
+    async fn fetch_bytes(
+        window: &web_sys::Window,
+        url: &str,
+        init: &RequestInit,
+        ms: u32,
+    ) -> Result<Vec<u8>, LoadError> {
+        let failed = |e: JsValue| {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            if name.as_deref() == Some("AbortError") {
+                LoadError::Timeout {
+                    url: url.to_owned(),
+                    ms,
+                }
+            } else {
+                let cause = js_sys::Reflect::get(&e, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_else(|| "unknown error".into());
+                LoadError::Network {
+                    url: url.to_owned(),
+                    cause,
+                }
+            }
+        };
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+            .await
+            .map_err(failed)?
+            .unchecked_into();
+        if !response.ok() {
+            return Err(LoadError::Status {
+                url: url.to_owned(),
+                status: response.status(),
+                text: response.status_text(),
+            });
+        }
+        let buffer: Promise = response.array_buffer().map_err(failed)?;
+        let buffer = JsFuture::from(buffer).await.map_err(failed)?;
+        Ok(Uint8Array::new(&buffer).to_vec())
+    }
 }
