@@ -154,17 +154,22 @@ async function mountSafely() {
   }
 }
 
+// Hosts added later, and elements that become hosts later (a framework
+// that reuses a node may set data-gloss-src after inserting it).
 function watchForHosts() {
   new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) {
+      const nodes = record.type === 'attributes' ? [record.target] : record.addedNodes;
+      for (const node of nodes) {
         if (node.nodeType === 1 && (node.matches(UNMOUNTED) || node.querySelector(UNMOUNTED))) {
           mountSafely();
           return;
         }
       }
     }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  }).observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ['data-gloss-src', 'data-gloss'],
+  });
 }
 
 addStylesheet();

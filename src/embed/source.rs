@@ -47,9 +47,20 @@ mod fetch {
     /// Why a source could not be loaded; `Display` is the message for readers.
     #[derive(Clone, Debug, PartialEq)]
     pub enum LoadError {
+        /// The host's `data-gloss-src` is empty.
+        NoSource,
         Network {
             url: String,
             cause: String,
+            /// On another site than the page's: the browser refuses what
+            /// that site does not allow this page to read (CORS).
+            cross_origin: bool,
+        },
+        /// The server sent a web page, not a Markdown file (a wrong path
+        /// that a server answers with its own page, or the page itself).
+        NotMarkdown {
+            url: String,
+            media_type: String,
         },
         Status {
             url: String,
@@ -83,9 +94,24 @@ mod fetch {
     impl fmt::Display for LoadError {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             match self {
-                LoadError::Network { url, cause } => {
-                    write!(f, "The network request for {url} failed ({cause}).")
+                LoadError::NoSource => {
+                    write!(f, "This host names no explainer: its data-gloss-src is empty.")
                 }
+                LoadError::Network {
+                    url,
+                    cause,
+                    cross_origin,
+                } => {
+                    write!(f, "The network request for {url} failed ({cause}).")?;
+                    if *cross_origin {
+                        write!(f, " It is on another site, which must allow this page to read it (CORS).")?;
+                    }
+                    Ok(())
+                }
+                LoadError::NotMarkdown { url, media_type } => write!(
+                    f,
+                    "{url} is a web page ({media_type}), not a Markdown explainer: check the address."
+                ),
                 LoadError::Status { url, status, text } => {
                     write!(f, "The server answered HTTP {status}")?;
                     if !text.is_empty() {
@@ -119,6 +145,9 @@ mod fetch {
 
     /// Fetches `url` as UTF-8 text, giving up after `timeout_ms`.
     pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, LoadError> {
+        if url.trim().is_empty() {
+            return Err(LoadError::NoSource);
+        }
         let window = web_sys::window().expect("a window");
         let controller = AbortController::new().ok();
         let init = RequestInit::new();
@@ -178,6 +207,7 @@ mod fetch {
                 LoadError::Network {
                     url: url.to_owned(),
                     cause,
+                    cross_origin: is_cross_origin(window, url),
                 }
             }
         };
@@ -192,8 +222,31 @@ mod fetch {
                 text: response.status_text(),
             });
         }
+        let media_type = response
+            .headers()
+            .get("content-type")
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let media_type = media_type.split(';').next().unwrap_or("").trim();
+        if matches!(media_type, "text/html" | "application/xhtml+xml") {
+            return Err(LoadError::NotMarkdown {
+                url: url.to_owned(),
+                media_type: media_type.to_owned(),
+            });
+        }
         let buffer: Promise = response.array_buffer().map_err(failed)?;
         let buffer = JsFuture::from(buffer).await.map_err(failed)?;
         Ok(Uint8Array::new(&buffer).to_vec())
+    }
+
+    /// Whether `url` is on another origin than the page.
+    fn is_cross_origin(window: &web_sys::Window, url: &str) -> bool {
+        let page = window.location();
+        let (Ok(href), Ok(origin)) = (page.href(), page.origin()) else {
+            return false;
+        };
+        web_sys::Url::new_with_base(url, &href).is_ok_and(|u| u.origin() != origin)
     }
 }

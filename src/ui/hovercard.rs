@@ -169,9 +169,13 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
             (current.get_untracked(), card_ref.get_untracked())
         {
             show_and_place(&card, mention);
+            hide_while_term_is_out_of_sight(&card, mention);
         }
     };
-    let on_scroll = window_event_listener(ev::scroll, move |_| reposition());
+    // Any scrolling moves the term: the page's, or a scrolling box's of the
+    // host page around the widget (whose scroll events reach the window
+    // only while they are captured).
+    let on_scroll = StoredValue::new_local(Some(capture_scroll(reposition)));
     let on_resize = window_event_listener(ev::resize, move |_| reposition());
     // Escape closes from anywhere: the pointer may be over the card while
     // focus is elsewhere on the page.
@@ -187,6 +191,9 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
         let mention = current.get_untracked().map(|(_, m)| m);
         cancel_timer(selection);
         selection.card.set(None);
+        // This Escape was the card's: a modal dialog of the host page
+        // around the widget must not close with it.
+        ev.prevent_default();
         if focus_in_card {
             if let (Some(card), Some(m)) = (card_ref.get_untracked(), mention) {
                 if let Some(anchor) = find_mention(&card, m) {
@@ -215,7 +222,9 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
         }
     });
     on_cleanup(move || {
-        on_scroll.remove();
+        if let Some(remove) = on_scroll.try_update_value(Option::take).flatten() {
+            remove();
+        }
         on_resize.remove();
         on_key.remove();
         on_pointer.remove();
@@ -272,6 +281,42 @@ pub fn card_contents(term: &Term, renderer: &ArticleRenderer, title_id: String) 
         {details}
         {links}
     }
+}
+
+/// Calls `f` on every scroll in the page, the window's or any element's,
+/// until the returned function removes the listener.
+fn capture_scroll(f: impl Fn() + 'static) -> impl FnOnce() {
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "scroll",
+        listener.as_ref().unchecked_ref(),
+        true,
+    );
+    move || {
+        let _ = window().remove_event_listener_with_callback_and_bool(
+            "scroll",
+            listener.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+}
+
+/// A card whose term has scrolled out of sight (out of a scrolling box of
+/// the host page, or under something the page keeps on top) is hidden
+/// until the term is back, rather than left floating over other content.
+fn hide_while_term_is_out_of_sight(card: &HtmlElement, mention: usize) {
+    let Some(anchor) = find_mention(card, mention) else {
+        return;
+    };
+    let r = anchor.get_bounding_client_rect();
+    let (x, y) = (r.left() + r.width() / 2.0, r.top() + r.height() / 2.0);
+    let root = anchor.closest(".gloss").ok().flatten();
+    let visible = document()
+        .element_from_point(x as f32, y as f32)
+        .is_some_and(|hit| root.is_some_and(|root| root.contains(Some(&hit))));
+    let _ = card
+        .style()
+        .set_property("visibility", if visible { "" } else { "hidden" });
 }
 
 fn find_mention(card: &Element, mention: usize) -> Option<Element> {

@@ -1,0 +1,124 @@
+"""End-to-end tests of Gloss in host pages as they come (DESIGN.md section
+2): a flex row that sizes its items by their content, a theme whose rules
+are scoped by a class or an id, a scrolling box, a modal dialog, a host
+that gets its source after it is in the page, and hosts whose source is
+missing or is a web page. Fixture: tests/e2e/fixtures/hosts.html.
+"""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from explainer import normalize
+
+WIDGETS = ("row", "themed", "scrolled", "modal", "nosrc", "webpage")
+
+
+def open_hosts(reader):
+    reader.driver.get(reader.base_url + "__fixtures__/hosts.html")
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, ".gloss[data-gloss-state]")) == len(WIDGETS)
+        and not d.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-state="loading"]'))
+
+
+def root(reader, host: str):
+    return reader.driver.find_element(By.CSS_SELECTOR, f"#{host} > .gloss")
+
+
+def style(reader, element, prop: str) -> str:
+    return reader.driver.execute_script(
+        "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1])", element, prop)
+
+
+def rect(reader, element) -> dict:
+    return reader.driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return {top: r.top, bottom: r.bottom, width: r.width, height: r.height};", element)
+
+
+def test_in_a_flex_row_the_widget_takes_the_room_there_is(reader):
+    open_hosts(reader)
+    widget = rect(reader, root(reader, "row"))
+    # 1280 px window, 16 px page padding, a 200 px column and a 20 px gap:
+    # about 1,028 px are free, and the widget wants up to about 60rem.
+    assert widget["width"] > 900, widget
+    assert widget["height"] < 8000, widget
+
+
+def test_class_and_id_scoped_host_rules_do_not_reach_in(reader):
+    open_hosts(reader)
+    widget = root(reader, "themed")
+    paragraph = widget.find_element(By.CSS_SELECTOR, ".gloss-body p")
+    assert style(reader, paragraph, "text-indent") == "0px"
+    assert style(reader, paragraph, "column-count") == "auto"
+    assert style(reader, paragraph, "border-top-style") == "none"
+    speaker = widget.find_element(By.CSS_SELECTOR, "[data-speaker-ref]")
+    assert style(reader, speaker, "border-bottom-style") == "none"
+    item = widget.find_element(By.CSS_SELECTOR, ".gloss-side li")
+    assert style(reader, item, "display") == "list-item"
+    assert style(reader, widget, "padding-top") != "13px"
+    term = widget.find_element(By.CSS_SELECTOR, 'button[data-term="donbas"]')
+    reader.focus(term)
+    card = reader.wait_for_card("donbas")
+    link = card.find_element(By.CSS_SELECTOR, "a")
+    assert style(reader, link, "color") != "rgb(0, 255, 0)"
+    assert style(reader, link, "background-color") != "rgb(0, 0, 0)"
+
+
+def test_a_card_follows_its_term_in_a_scrolling_box_and_hides_with_it(reader):
+    open_hosts(reader)
+    box = reader.driver.find_element(By.CSS_SELECTOR, ".scroller")
+    reader.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", box)
+    term = root(reader, "scrolled").find_element(By.CSS_SELECTOR, "button[data-term]")
+    reader.driver.execute_script(
+        "const [box, term] = arguments;"
+        "box.scrollTop += term.getBoundingClientRect().top - box.getBoundingClientRect().top - 150;",
+        box, term)
+    reader.focus(term)
+    card = reader.wait_for_card(term.get_attribute("data-term"))
+    gap = rect(reader, card)["top"] - rect(reader, term)["bottom"]
+    reader.driver.execute_script("arguments[0].scrollTop += 60", box)
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
+        lambda _: abs(rect(reader, card)["top"] - rect(reader, term)["bottom"] - gap) < 2)
+    # Scrolled out of the box, the term takes its card out of sight too.
+    reader.driver.execute_script("arguments[0].scrollTop += 400", box)
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
+        lambda _: style(reader, card, "visibility") == "hidden")
+    reader.driver.execute_script("arguments[0].scrollTop -= 400", box)
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
+        lambda _: style(reader, card, "visibility") == "visible")
+
+
+def test_escape_closes_the_card_before_the_hosts_dialog(reader):
+    open_hosts(reader)
+    reader.driver.execute_script("document.getElementById('dialog').showModal()")
+    term = root(reader, "modal").find_element(By.CSS_SELECTOR, "button[data-term]")
+    reader.focus(term)
+    reader.wait_for_card(term.get_attribute("data-term"))
+    dialog_open = "return document.getElementById('dialog').open"
+    reader.press("Escape")
+    reader.wait_for_no_card()
+    assert reader.driver.execute_script(dialog_open), "the first Escape was the card's"
+    reader.press("Escape")
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
+        lambda d: not d.execute_script(dialog_open))
+
+
+def test_a_host_that_gets_its_source_later_is_mounted(reader):
+    open_hosts(reader)
+    reader.driver.execute_script("""
+        const host = document.createElement('div');
+        host.id = 'later';
+        document.body.append(host);
+        setTimeout(() => host.setAttribute('data-gloss-src', '/explainers/apollo11.md'), 50);
+    """)
+    WebDriverWait(reader.driver, 15, poll_frequency=0.1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '#later > .gloss[data-gloss-state="ready"]'))
+
+
+def test_a_missing_source_or_a_web_page_is_named_as_such(reader):
+    open_hosts(reader)
+    for host, expected in (("nosrc", "names no explainer"), ("webpage", "is a web page (text/html)")):
+        widget = root(reader, host)
+        assert widget.get_attribute("data-gloss-state") == "error", host
+        alert = normalize(widget.find_element(By.CSS_SELECTOR, '[role="alert"]').text)
+        assert expected in alert, alert
