@@ -6,7 +6,7 @@
 //! carry their DOM-contract attributes for highlighting.
 
 use super::hovercard::{
-    click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves,
+    click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves, tab_into_card,
 };
 use super::progressive::{progressively, slices};
 use super::selection::{flag, Selection, Target};
@@ -342,6 +342,7 @@ impl ArticleRenderer {
                 on:focus=move |_| focus_enters_term(selection, t2.clone(), mention)
                 on:blur=move |ev| focus_leaves(selection, ev)
                 on:click=move |_| click_term(selection, t3.clone(), mention)
+                on:keydown=move |ev| tab_into_card(selection, mention, ev)
             >
                 {self.inlines(content)}
             </button>

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use std::cell::Cell;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusEvent, HtmlElement, PointerEvent};
+use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent, PointerEvent};
 
 /// How long the pointer rests on a term before its card opens.
 const OPEN_DELAY: Duration = Duration::from_millis(300);
@@ -147,6 +147,90 @@ pub fn click_term(selection: Selection, term: TermId, mention: usize) {
     }
 }
 
+/// What the keyboard can reach, in a card or in the page.
+const TABBABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// The elements matching [`TABBABLE`] under `scope` that are shown.
+fn tabbable_in(scope: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = scope.query_selector_all(TABBABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i)?.dyn_into::<HtmlElement>().ok())
+        .filter(|el| el.get_client_rects().length() > 0)
+        .collect()
+}
+
+/// Whether the key is Tab, with or without Shift (WebKitGTK names Shift+Tab
+/// by its GTK key, so the key code is asked too).
+fn is_tab(ev: &KeyboardEvent) -> bool {
+    ev.key() == "Tab" || ev.key_code() == 9
+}
+
+/// Tab from a term whose card is open, and has links, goes into the card:
+/// the card sits in the top layer, away from its term in the document, so
+/// the browser's own order would skip it.
+pub fn tab_into_card(selection: Selection, mention: usize, ev: KeyboardEvent) {
+    if !is_tab(&ev) || ev.shift_key() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+        return;
+    }
+    if !selection
+        .card
+        .with_untracked(|c| c.as_ref().is_some_and(|c| c.mention == mention))
+    {
+        return;
+    }
+    let Some(card) = document().get_element_by_id(&selection.card_id()) else {
+        return;
+    };
+    if let Some(first) = tabbable_in(&card).first() {
+        ev.prevent_default();
+        let _ = first.focus();
+    }
+}
+
+/// Tab past the card's last link goes on from its term, and Shift+Tab
+/// before its first link goes back to the term.
+fn tab_out_of_card(card: &Element, mention: usize, ev: &KeyboardEvent) {
+    if !is_tab(ev) || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+        return;
+    }
+    let inside = tabbable_in(card);
+    let active = document().active_element();
+    let at = |el: Option<&HtmlElement>| {
+        el.zip(active.as_ref())
+            .is_some_and(|(el, active)| el.is_same_node(Some(active)))
+    };
+    let Some(term) = find_mention(card, mention) else {
+        return;
+    };
+    if ev.shift_key() {
+        if at(inside.first()) || inside.is_empty() {
+            ev.prevent_default();
+            let _ = term.unchecked_into::<HtmlElement>().focus();
+        }
+        return;
+    }
+    if !(at(inside.last()) || inside.is_empty()) {
+        return;
+    }
+    // The next stop after the term in the page, outside the card.
+    let page = tabbable_in(
+        &document()
+            .document_element()
+            .unwrap_or_else(|| card.clone()),
+    );
+    let after_term = page
+        .iter()
+        .skip_while(|el| !el.is_same_node(Some(&term)))
+        .skip(1)
+        .find(|el| !card.contains(Some(el)));
+    if let Some(next) = after_term {
+        ev.prevent_default();
+        let _ = next.focus();
+    }
+}
+
 /// The open card of the widget, if any.
 #[component]
 pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl IntoView {
@@ -247,10 +331,16 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
                     dir=super::explainer_view::direction(&e.meta.lang)
                     role="dialog"
                     aria-labelledby=labelled_by
+                    tabindex="-1"
                     node_ref=card_ref
                     on:pointerenter=move |_| cancel_timer(selection)
                     on:pointerleave=move |ev| pointer_leaves(selection, ev)
                     on:focusout=move |ev| focus_leaves(selection, ev)
+                    on:keydown=move |ev| {
+                        if let (Some(card), Some((_, mention))) = (card_ref.get_untracked(), current.get_untracked()) {
+                            tab_out_of_card(&card, mention, &ev);
+                        }
+                    }
                 >
                     {card_contents(term, &renderer, title_id)}
                 </div>

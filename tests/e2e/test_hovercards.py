@@ -7,6 +7,8 @@ matter, never from text copied into this file.
 """
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 
 from explainer import leading_words, normalize
 
@@ -93,6 +95,41 @@ def test_keyboard_focus_opens_a_card_and_escape_closes_it_keeping_focus(reader):
     reader.wait_for_no_card()
     assert reader.cards_stay_closed(0.5), "a card reopened after Escape"
     assert reader.active_element() == term, "Escape moved focus away from the term"
+
+
+def test_the_keyboard_reaches_a_cards_links_and_goes_on_from_its_term(reader):
+    reader.open_explainer()
+    term = reader.tab_to_term()
+    card = reader.wait_for_card(term.get_attribute("data-term"))
+    links = card.find_elements("css selector", "a[href]")
+    assert links, "the demo's first term has links in its card"
+    # The page's own next stop after the term, the card aside.
+    after_term = reader.driver.execute_script("""
+      const [term, card] = arguments;
+      const all = [...document.querySelectorAll('a[href], button, [tabindex]:not([tabindex="-1"])')]
+        .filter((el) => el.getClientRects().length && !card.contains(el));
+      return all[all.indexOf(term) + 1];""", term, card)
+
+    reader.press("Tab")
+    assert reader.active_element() == links[0], "Tab from the term goes into its card"
+    reader.driver.execute_script("arguments[0].focus()", links[-1])
+    reader.press("Tab")
+    assert reader.active_element() == after_term, "Tab from the card goes on from the term"
+
+    reader.focus(term)
+    reader.wait_for_card(term.get_attribute("data-term"))
+    reader.press("Tab")
+    ActionChains(reader.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert reader.active_element() == term, "Shift+Tab from the card's first link goes back"
+
+
+def test_a_clicked_card_stays_open_when_its_own_text_is_clicked(reader):
+    reader.open_explainer()
+    term = reader.decorated_mention("donbas")
+    term.click()
+    card = reader.wait_for_card("donbas")
+    card.find_element("css selector", ".gloss-card-summary").click()
+    assert reader.card_stays_open("donbas", seconds=0.6), "clicking the card's text closed it"
 
 
 def test_tap_opens_a_card_and_tapping_elsewhere_closes_it(reader):
