@@ -4,7 +4,9 @@
 //! by Unicode rules, so matching costs one pass over the text whatever the
 //! number of terms. A match counts only as a whole word (no letter or digit
 //! on either side, except in scripts written without spaces), and among
-//! overlapping matches the leftmost, then the longest, wins.
+//! overlapping matches the leftmost, then the longest, wins. A name written
+//! all in capitals (an acronym: US, WHO, U.S.) matches only as written, so
+//! "us" and "who" are left alone.
 //!
 //! Mentions are never sought inside code, links, headings or explicit
 //! references. Of a term's mentions, only the first in each section is
@@ -39,6 +41,17 @@ pub struct Matcher {
     term_numbers: Vec<Option<usize>>,
     /// The number of each term that has a pattern.
     terms: HashMap<TermId, usize>,
+    /// Per pattern, the name as written when it must match in its own case
+    /// (see [`is_acronym`]).
+    exact: Vec<Option<String>>,
+}
+
+/// Whether a name is written all in capitals, with at least two letters
+/// (US, WHO, U.S., AT&T): such a name is an acronym, and the same letters
+/// in lower case are usually another word.
+fn is_acronym(name: &str) -> bool {
+    let mut letters = name.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
 }
 
 /// A pattern that could not be added, for a diagnostic.
@@ -58,9 +71,11 @@ impl Matcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Target> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
+        let mut exact: Vec<Option<String>> = Vec::new();
         let mut clashes = Vec::new();
         for (name, target) in names {
-            let folded = fold_case(name.trim()).0;
+            let written = name.trim();
+            let folded = fold_case(written).0;
             if folded.is_empty() {
                 continue;
             }
@@ -70,9 +85,16 @@ impl Matcher {
                     first: targets[i].clone(),
                     second: target,
                 }),
-                Some(_) => {}
+                // The same name again for the same target: written another
+                // way (`NATO` and `Nato`), it matches in any case.
+                Some(&i) => {
+                    if exact[i].as_deref().is_some_and(|e| e != written) {
+                        exact[i] = None;
+                    }
+                }
                 None => {
                     index.insert(folded.clone(), patterns.len());
+                    exact.push(is_acronym(written).then(|| written.to_owned()));
                     patterns.push(folded);
                     targets.push(target);
                 }
@@ -106,6 +128,7 @@ impl Matcher {
             targets,
             term_numbers,
             terms,
+            exact,
         };
         (matcher, clashes)
     }
@@ -155,7 +178,11 @@ impl Matcher {
                     origin[fs]..origin[fe]
                 }
             };
-            is_whole_word(text, range.start, range.end).then_some((range, m.pattern().as_usize()))
+            let pattern = m.pattern().as_usize();
+            let as_written = self.exact[pattern]
+                .as_deref()
+                .is_none_or(|name| text[range.clone()] == *name);
+            (as_written && is_whole_word(text, range.start, range.end)).then_some((range, pattern))
         };
         // Every match, overlapping: one that is not a whole word may hide
         // a shorter name that is, or one starting inside it.

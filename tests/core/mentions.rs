@@ -1,7 +1,7 @@
 //! Automatic mentions: found by label, name and alias, whole words, longest
 //! first, never in code, links or headings, first per section decorated.
 
-use crate::outline::check;
+use crate::outline::{check, outline, parse};
 
 #[test]
 fn finds_labels_names_and_aliases() {
@@ -125,5 +125,30 @@ fn footnotes_are_searched_after_the_last_section() {
     check(
         "Donbas.[^n]\n\n[^n]: Donbas in a note.\n\n## Later\n\nDonbas.",
         "p: {term*:donbas|Donbas}.[^1]\nh2: Later\np: {term*:donbas|Donbas}.\nfootnote 1: p: {term:donbas|Donbas} in a note.",
+    );
+}
+
+#[test]
+fn a_name_in_capitals_matches_only_in_capitals() {
+    let source = r#"+++
+title = "T"
+[terms.us]
+label = "United States"
+aliases = ["US"]
+summary = "A country."
+[terms.who]
+label = "WHO"
+summary = "An agency."
+[terms.nato]
+label = "NATO"
+aliases = ["Nato"]
+summary = "An alliance."
++++
+Tell us what the US did. Who knows what the WHO said? Nato, NATO, nato.
+"#;
+    assert_eq!(
+        outline(&parse(source).explainer.body),
+        "p: Tell us what the {term*:us|US} did. Who knows what the {term*:who|WHO} said? \
+         {term*:nato|Nato}, {term:nato|NATO}, {term:nato|nato}."
     );
 }
