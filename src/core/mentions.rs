@@ -205,7 +205,8 @@ impl Matcher {
     }
 }
 
-/// Lower-cases `text` by Unicode rules and maps every byte of the result
+/// Lower-cases `text` by Unicode rules (and writes every apostrophe as `'`)
+/// and maps every byte of the result
 /// (and its end) back to the byte where its character starts in `text`.
 fn fold_case(text: &str) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(text.len());
@@ -214,6 +215,10 @@ fn fold_case(text: &str) -> (String, Vec<usize>) {
         let before = folded.len();
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
+        } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02bc}') {
+            // A typographic apostrophe is the typewriter one: "Côte d’Ivoire"
+            // is a mention of "Côte d'Ivoire".
+            folded.push('\'');
         } else {
             folded.extend(c.to_lowercase());
         }

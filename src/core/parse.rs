@@ -42,6 +42,28 @@ pub struct Converted<'a> {
     body: Body,
 }
 
+/// Whether `body` opens with a `---` line closed by another, as YAML front
+/// matter (another site generator's convention) would.
+fn looks_like_yaml_front_matter(body: &str) -> bool {
+    let mut lines = body.lines().map(str::trim_end);
+    lines.next() == Some("---") && lines.any(|line| line == "---")
+}
+
+/// Where a name is last written as a TOML string in the front matter (the
+/// second of two claims on it), or the start when it cannot be found.
+fn where_written_last(toml: &str, name: &str) -> usize {
+    [format!("\"{name}\""), format!("'{name}'")]
+        .iter()
+        .filter_map(|quoted| {
+            toml.match_indices(quoted.as_str())
+                .filter(|&(at, _)| !toml[..at].ends_with('\\'))
+                .map(|(at, _)| at)
+                .last()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 impl<'a> Staged<'a> {
     /// Reads the front matter; `Err` when the explainer cannot be read.
     pub fn start(source: &'a str) -> Result<Self, Diagnostic> {
@@ -50,6 +72,13 @@ impl<'a> Staged<'a> {
             return Err(report.fatal(0, "the explainer file is empty"));
         }
         let split = split_front_matter(source, &report)?;
+        if split.toml.is_empty() && looks_like_yaml_front_matter(split.body) {
+            report.warning(
+                split.body_offset,
+                "this file starts with a `---` block, which is not read as front matter: \
+                 write the front matter in TOML between `+++` lines",
+            );
+        }
         let raw = read_front_matter(&split, &report)?;
         let definitions = check_definitions(raw, split.toml_offset, &mut report);
 
@@ -69,7 +98,7 @@ impl<'a> Staged<'a> {
         let (matcher, clashes) = Matcher::new(names);
         for clash in clashes {
             report.warning(
-                split.toml_offset,
+                split.toml_offset + where_written_last(split.toml, &clash.pattern),
                 format!(
                     "the name `{}` belongs to both {} and {}; it is matched as the first",
                     clash.pattern,

@@ -91,4 +91,30 @@ fn warns_when_two_entries_claim_one_name() {
         "{:?}",
         parsed.diagnostics
     );
+    // At the second claim, where the author would change it.
+    assert_eq!(
+        (parsed.diagnostics[0].line, parsed.diagnostics[0].column),
+        (7, 8),
+        "{:?}",
+        parsed.diagnostics
+    );
+}
+
+#[test]
+fn yaml_front_matter_is_named_not_just_shown() {
+    let parsed = parse(
+        "---
+title: T
+---
+Body.
+",
+    );
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.line == 1 && d.message.contains("TOML between `+++` lines")),
+        "{:?}",
+        parsed.diagnostics
+    );
 }

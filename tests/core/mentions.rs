@@ -152,3 +152,12 @@ Tell us what the US did. Who knows what the WHO said? Nato, NATO, nato.
          {term*:nato|Nato}, {term:nato|NATO}, {term:nato|nato}."
     );
 }
+
+#[test]
+fn typographic_and_typewriter_apostrophes_are_one() {
+    let source = "+++\ntitle = \"T\"\n[terms.ci]\nlabel = \"Côte d'Ivoire\"\nsummary = \"A country.\"\n[terms.ok]\nlabel = \"O’Keeffe\"\nsummary = \"A painter.\"\n+++\nCôte d’Ivoire and O'Keeffe.\n";
+    assert_eq!(
+        outline(&parse(source).explainer.body),
+        "p: {term*:ci|Côte d’Ivoire} and {term*:ok|O'Keeffe}."
+    );
+}
