@@ -101,7 +101,9 @@ function reportFailure(message) {
 // (Chromium and Firefox name the file; WebKit names none: `0@<?>:wasm-function[0]`).
 const OUR_WASM = [FULL.wasm, READER.wasm].map((path) => path.slice(2));
 function reportTrap(error) {
-  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  // By name: an error from another realm (a test driver's sandbox) is no
+  // instance of this page's WebAssembly.RuntimeError.
+  if (!error || error.name !== 'RuntimeError') return;
   const stack = String(error.stack || '');
   if (/\.wasm(?![\w-])/.test(stack) && !OUR_WASM.some((name) => stack.includes(name))) return;
   console.error('Gloss stopped after an internal error:', error);
