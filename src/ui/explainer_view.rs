@@ -209,9 +209,16 @@ fn glossary_for_print(explainer: StoredValue<Explainer>, selection: Selection) -
                     let t = &e.terms[i];
                     let details = (!t.details.is_empty())
                         .then(|| view! { " " {renderer.inlines(&t.details)} });
+                    // On paper a card's links are still wanted: print shows
+                    // each with its address (style/gloss.css).
+                    let links: Vec<_> = t
+                        .links
+                        .iter()
+                        .map(|l| view! { " " <a href=l.url.clone() rel="noopener noreferrer">{l.label.clone()}</a> })
+                        .collect();
                     view! {
                         <dt>{t.label.clone()}</dt>
-                        <dd>{renderer.inlines(&t.summary)}{details}</dd>
+                        <dd>{renderer.inlines(&t.summary)}{details}{links}</dd>
                     }
                 })
                 .collect::<Vec<_>>()

@@ -36,6 +36,12 @@ def test_print_shows_the_glossary_people_and_chronology(reader, demo):
     for term in demo.terms.values():
         assert normalize(term.get("label", "")) in glossary
     assert plain_text(demo.terms["donbas"]["summary"])[:30] in glossary
+    link = demo.terms["donbas"]["links"][0]
+    assert normalize(link["label"]) in glossary, "a card's links print too"
+    printed = reader.driver.execute_script(
+        "const a = document.querySelector('.gloss .gloss-glossary a[href=\"' + arguments[0] + '\"]');"
+        "return a && getComputedStyle(a, '::after').content;", link["url"])
+    assert printed and link["url"] in printed, f"with its address: {printed!r}"
     assert shown(reader, "[data-speaker]") and shown(reader, "[data-event]")
     assert not shown(reader, ".gloss-panel-toggle")
     article = reader.driver.find_element(By.CSS_SELECTOR, ".gloss .gloss-article").rect
