@@ -92,6 +92,11 @@ pub fn convert_fragment(
     if is_plain_line(text) {
         return vec![Inline::Text(text.into())];
     }
+    parse_fragment(text, offset, known, report)
+}
+
+/// [`convert_fragment`] through the Markdown parser, whatever the text.
+fn parse_fragment(text: &str, offset: usize, known: &KnownIds, report: &mut Report) -> Vec<Inline> {
     let blocks = Converter::new(known, report, offset, Mode::Fragment).run(text);
     let mut out = Vec::new();
     for block in blocks {
@@ -780,16 +785,7 @@ mod tests {
 
     /// The fragment as the Markdown parser reads it, without the shortcut.
     fn parsed(text: &str) -> Vec<Inline> {
-        let mut report = Report::new(text);
-        let blocks = Converter::new(&KnownIds::default(), &mut report, 0, Mode::Fragment).run(text);
-        let mut out = Vec::new();
-        for block in blocks {
-            if !out.is_empty() {
-                out.push(Inline::HardBreak);
-            }
-            flatten_block(block, &mut out);
-        }
-        out
+        parse_fragment(text, 0, &KnownIds::default(), &mut Report::new(text))
     }
 
     #[test]
