@@ -176,6 +176,33 @@ pub fn for_each_nested<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)
     }
 }
 
+/// Splits a run of text that sits between two inlines into what belongs
+/// to each: the punctuation it starts with (`"),"` after a term), glued to
+/// the inline before when `after_glued`; the middle; and the punctuation
+/// it ends with (`"("` before a term), glued to the inline after when
+/// `before_glued`. A term drawn as a button is one box to line breaking,
+/// so a comma after it could otherwise start the next line. Only
+/// punctuation and symbols are glued, never letters: a sentence of
+/// Chinese after a term still wraps.
+pub fn split_glue(text: &str, after_glued: bool, before_glued: bool) -> (&str, &str, &str) {
+    let sticks = |c: char| !c.is_alphanumeric() && !c.is_whitespace();
+    let lead = if after_glued {
+        text.find(|c: char| !sticks(c)).unwrap_or(text.len())
+    } else {
+        0
+    };
+    let (head, rest) = text.split_at(lead);
+    let trail = if before_glued {
+        rest.rfind(|c: char| !sticks(c)).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(0, char::len_utf8)
+        })
+    } else {
+        rest.len()
+    };
+    let (middle, tail) = rest.split_at(trail);
+    (head, middle, tail)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +230,19 @@ mod tests {
             },
         ];
         assert_eq!(plain_text(&inlines), "a bc d[2]");
+    }
+
+    #[test]
+    fn glue_takes_punctuation_next_to_a_term_and_nothing_else() {
+        assert_eq!(split_glue(", which", true, false), (",", " which", ""));
+        assert_eq!(split_glue("”), and (", true, true), ("”),", " and ", "("));
+        assert_eq!(split_glue(" and ", true, true), ("", " and ", ""));
+        assert_eq!(split_glue("/", true, true), ("/", "", ""));
+        assert_eq!(split_glue("’s claim", true, false), ("’", "s claim", ""));
+        assert_eq!(split_glue("的领土。", true, false), ("", "的领土。", ""));
+        assert_eq!(split_glue("。然后", true, false), ("。", "然后", ""));
+        assert_eq!(split_glue("see «", false, true), ("", "see ", "«"));
+        assert_eq!(split_glue(", (", false, false), ("", ", (", ""));
+        assert_eq!(split_glue("", true, true), ("", "", ""));
     }
 }

@@ -10,7 +10,7 @@ use super::hovercard::{
 };
 use super::progressive::{progressively, slices};
 use super::selection::{flag, Selection, Target};
-use crate::core::document::{text_len, Align, Block, Inline};
+use crate::core::document::{split_glue, text_len, Align, Block, Inline};
 use crate::core::ids::{EventId, SpeakerId, TermId};
 #[cfg(not(target_arch = "wasm32"))]
 use leptos::attr::custom::custom_attribute;
@@ -195,8 +195,49 @@ impl ArticleRenderer {
         format!("{}-fn{number}", self.selection.prefix.get_value())
     }
 
+    /// A run of inlines. A term drawn as a button takes the punctuation
+    /// touching it into one unbreakable span (`gloss-nobr`), so a line
+    /// never starts with the comma after a term or ends with the bracket
+    /// before one (see [`split_glue`]).
     pub fn inlines(&self, inlines: &[Inline]) -> Vec<AnyView> {
-        inlines.iter().map(|i| self.inline(i)).collect()
+        let is_button = |i: usize| {
+            self.interactive
+                && matches!(
+                    inlines.get(i),
+                    Some(Inline::Term {
+                        decorated: true,
+                        ..
+                    })
+                )
+        };
+        let split = |i: usize| match inlines.get(i) {
+            Some(Inline::Text(t)) => split_glue(t, i > 0 && is_button(i - 1), is_button(i + 1)),
+            _ => ("", "", ""),
+        };
+        let mut views = Vec::with_capacity(inlines.len());
+        for (i, inline) in inlines.iter().enumerate() {
+            match inline {
+                Inline::Text(_) => {
+                    let (_, middle, _) = split(i);
+                    if !middle.is_empty() {
+                        views.push(String::from(middle).into_any());
+                    }
+                }
+                _ if is_button(i) => {
+                    let (_, _, before) = i.checked_sub(1).map_or(("", "", ""), split);
+                    let (after, _, _) = split(i + 1);
+                    let term = self.inline(inline);
+                    views.push(if before.is_empty() && after.is_empty() {
+                        term
+                    } else {
+                        let (before, after) = (String::from(before), String::from(after));
+                        view! { <span class="gloss-nobr">{before}{term}{after}</span> }.into_any()
+                    });
+                }
+                _ => views.push(self.inline(inline)),
+            }
+        }
+        views
     }
 
     fn inline(&self, inline: &Inline) -> AnyView {
