@@ -1,12 +1,16 @@
 //! The TOML front matter between `+++` lines: splitting it off the body and
 //! reading it into raw, position-carrying records.
 //!
-//! Only a TOML syntax or type error is fatal here; checking what the records
-//! say (ids, dates, summaries) is [`super::definitions`]' job.
+//! Only a TOML syntax error is fatal here: a value of the wrong type leaves
+//! out its field or its entry, with an error where it is written. Checking
+//! what the records say (ids, dates, summaries) is [`super::definitions`]'
+//! job.
 
 use super::diagnostic::{Diagnostic, Report};
+use serde::de::IntoDeserializer;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// The file cut in two; offsets are bytes into the whole source.
@@ -71,18 +75,15 @@ fn line_spans(source: &str, from: usize) -> impl Iterator<Item = (usize, usize)>
 
 /// The front matter as written, with the position of everything a
 /// diagnostic may need to point at.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 pub struct RawFrontMatter {
     pub title: Option<Spanned<String>>,
     pub dek: Option<String>,
     pub published: Option<Spanned<String>>,
     pub byline: Option<String>,
     pub lang: Option<Spanned<String>>,
-    #[serde(default)]
     pub terms: BTreeMap<String, Spanned<RawTerm>>,
-    #[serde(default)]
     pub speakers: BTreeMap<String, Spanned<RawSpeaker>>,
-    #[serde(default)]
     pub events: Vec<Spanned<RawEvent>>,
 }
 
@@ -125,12 +126,15 @@ pub struct RawEvent {
     pub terms: Vec<Spanned<String>>,
 }
 
-/// Reads the TOML; a syntax or type error is fatal and located.
-pub fn read_front_matter(split: &Split, report: &Report) -> Result<RawFrontMatter, Diagnostic> {
+/// Reads the TOML. A syntax error is fatal and located; a value of the
+/// wrong type (`summary = 5`) leaves out its field, or the term, speaker
+/// or event it is in, with a located error, and the rest is read.
+pub fn read_front_matter(split: &Split, report: &mut Report) -> Result<RawFrontMatter, Diagnostic> {
+    let mut raw = RawFrontMatter::default();
     if split.toml.trim().is_empty() {
-        return Ok(RawFrontMatter::default());
+        return Ok(raw);
     }
-    toml::from_str(split.toml).map_err(|err| {
+    let root = DeTable::parse(split.toml).map_err(|err| {
         let at = split.toml_offset + err.span().map_or(0, |s| s.start);
         report.fatal(
             at,
@@ -139,7 +143,94 @@ pub fn read_front_matter(split: &Split, report: &Report) -> Result<RawFrontMatte
                 err.message().trim()
             ),
         )
-    })
+    })?;
+    let mut reader = Reader {
+        report,
+        offset: split.toml_offset,
+    };
+    for (key, value) in root.into_inner() {
+        let key = key.into_inner();
+        match &*key {
+            "title" => raw.title = reader.read(value, || "`title`".into()),
+            "dek" => raw.dek = reader.read(value, || "`dek`".into()),
+            "published" => raw.published = reader.read(value, || "`published`".into()),
+            "byline" => raw.byline = reader.read(value, || "`byline`".into()),
+            "lang" => raw.lang = reader.read(value, || "`lang`".into()),
+            "terms" => raw.terms = reader.records(value, "term", "[terms.ID]"),
+            "speakers" => raw.speakers = reader.records(value, "speaker", "[speakers.ID]"),
+            "events" => {
+                let span = value.span();
+                match value.into_inner() {
+                    DeValue::Array(items) => {
+                        raw.events = items
+                            .into_iter()
+                            .filter_map(|item| reader.read(item, || "this event".into()))
+                            .collect();
+                    }
+                    _ => reader.misplaced(span.start, "`events`", "[[events]]"),
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(raw)
+}
+
+/// Reads values out of the parsed TOML, reporting those of the wrong type.
+struct Reader<'r, 'a> {
+    report: &'r mut Report<'a>,
+    /// Where the TOML starts in the source.
+    offset: usize,
+}
+
+impl Reader<'_, '_> {
+    /// `value` as a `T`, or `None` with an error naming `what` is left out.
+    fn read<'i, T: Deserialize<'i>>(
+        &mut self,
+        value: Spanned<DeValue<'i>>,
+        what: impl FnOnce() -> String,
+    ) -> Option<T> {
+        let start = value.span().start;
+        T::deserialize(value.into_deserializer())
+            .map_err(|err| {
+                let at = err.span().map_or(start, |s| s.start);
+                self.report.error(
+                    self.offset + at,
+                    format!("{} is left out: {}", what(), err.message().trim()),
+                );
+            })
+            .ok()
+    }
+
+    /// A table of records by id (`[terms.ID]`); `kind` names one.
+    fn records<'i, T: Deserialize<'i>>(
+        &mut self,
+        value: Spanned<DeValue<'i>>,
+        kind: &str,
+        form: &str,
+    ) -> BTreeMap<String, Spanned<T>> {
+        let span = value.span();
+        let DeValue::Table(table) = value.into_inner() else {
+            self.misplaced(span.start, &format!("`{kind}s`"), form);
+            return BTreeMap::new();
+        };
+        table
+            .into_iter()
+            .filter_map(|(id, record)| {
+                let id = id.into_inner().into_owned();
+                let what = || format!("{kind} `{id}`");
+                self.read(record, what).map(|r| (id, r))
+            })
+            .collect()
+    }
+
+    /// A section written as something else (`terms = 5`) at `start`.
+    fn misplaced(&mut self, start: usize, what: &str, form: &str) {
+        self.report.error(
+            self.offset + start,
+            format!("{what} is left out: it should be written as `{form}` sections"),
+        );
+    }
 }
 
 #[cfg(test)]

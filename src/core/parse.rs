@@ -79,7 +79,7 @@ impl<'a> Staged<'a> {
                  write the front matter in TOML between `+++` lines",
             );
         }
-        let raw = read_front_matter(&split, &report)?;
+        let raw = read_front_matter(&split, &mut report)?;
         let definitions = check_definitions(raw, split.toml_offset, &mut report);
 
         let names = definitions

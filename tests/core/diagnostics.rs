@@ -59,10 +59,58 @@ fn unreadable_front_matter_is_fatal_with_its_position() {
 }
 
 #[test]
-fn a_type_error_is_fatal_too() {
-    let err = parse_explainer("+++\n[terms.a]\nsummary = 3\n+++\n").expect_err("type error");
-    assert_eq!((err.line, err.column), (3, 11), "{err}");
-    assert!(err.message.contains("string"), "{err}");
+fn a_value_of_the_wrong_type_leaves_out_its_entry_where_it_is_written() {
+    let parsed = parse(
+        "+++\ntitle = 7\n[terms.a]\nsummary = 3\n[terms.b]\nsummary = \"Bee.\"\n\
+         [speakers.s]\nname = [\"x\"]\n[[events]]\nid = \"e\"\ndate = 2024-01-01\ntitle = \"E\"\n+++\nA b.\n",
+    );
+    let messages: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+    let located = |line: usize, column: usize, what: &str| {
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| (d.line, d.column) == (line, column) && d.message.starts_with(what))
+    };
+    assert!(
+        located(2, 9, "`title` is left out: invalid type: integer"),
+        "{messages:#?}"
+    );
+    assert!(
+        located(
+            4,
+            11,
+            "term `a` is left out: invalid type: integer `3`, expected a string"
+        ),
+        "{messages:#?}"
+    );
+    assert!(located(8, 8, "speaker `s` is left out"), "{messages:#?}");
+    assert!(located(11, 8, "this event is left out"), "{messages:#?}");
+    // The rest is read and the article is shown.
+    let ids: Vec<&str> = parsed
+        .explainer
+        .terms
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(ids, ["b"]);
+    assert!(parsed.explainer.speakers.is_empty() && parsed.explainer.events.is_empty());
+    assert!(!parsed.explainer.body.is_empty());
+}
+
+#[test]
+fn a_section_written_as_a_value_is_left_out() {
+    let parsed = parse("+++\nterms = 5\nevents = \"x\"\n+++\nText.\n");
+    let messages: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(
+        messages.iter().any(|m| m.starts_with("line 2, column 9:")
+            && m.contains("`terms` is left out")
+            && m.contains("[terms.ID]")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("`events` is left out")),
+        "{messages:#?}"
+    );
 }
 
 #[test]
