@@ -62,7 +62,7 @@ function alertSaying(message) {
 function reportFailure(message) {
   for (const host of document.querySelectorAll(HOSTS)) {
     if (host.querySelector('.gloss[data-gloss-state="ready"], .gloss[data-gloss-state="error"]')) continue;
-    host.setAttribute('data-gloss-mounted', '');
+    host.setAttribute('data-gloss-mounted', host.getAttribute('data-gloss-src') || '');
     // A prerendered explainer stays: the reader keeps the whole article.
     const prerendered = host.querySelector(':scope > [data-gloss-prerendered]');
     if (prerendered) {
@@ -137,7 +137,23 @@ function start(build) {
   return builds.get(build);
 }
 
+// A host whose data-gloss-src changed after its widget was mounted for
+// another (data-gloss-mounted holds the source it was mounted for).
+const moved = (host) => host.hasAttribute('data-gloss-src')
+  && host.getAttribute('data-gloss-mounted') !== host.getAttribute('data-gloss-src');
+
 async function mountSafely() {
+  if ([...document.querySelectorAll('[data-gloss-mounted]')].some(moved)) {
+    // Each build takes down the widgets it mounted there (and mounts the
+    // new source if it can); what is left is mounted below.
+    for (const build of builds.values()) {
+      try {
+        (await build)();
+      } catch (error) {
+        console.error('Gloss could not remount:', error);
+      }
+    }
+  }
   const waiting = [...document.querySelectorAll(UNMOUNTED)];
   const build = builds.has(FULL) || waiting.some((host) => !compiledIn(host)) ? FULL : READER;
   let mountAll;
@@ -156,14 +172,16 @@ async function mountSafely() {
   }
 }
 
-// Hosts added later, and elements that become hosts later (a framework
-// that reuses a node may set data-gloss-src after inserting it).
+// Hosts added later, elements that become hosts later (a framework that
+// reuses a node may set data-gloss-src after inserting it), and hosts
+// given another source.
 function watchForHosts() {
   new MutationObserver((records) => {
     for (const record of records) {
       const nodes = record.type === 'attributes' ? [record.target] : record.addedNodes;
       for (const node of nodes) {
-        if (node.nodeType === 1 && (node.matches(UNMOUNTED) || node.querySelector(UNMOUNTED))) {
+        if (node.nodeType === 1 && (node.matches(UNMOUNTED) || node.querySelector(UNMOUNTED)
+            || (record.type === 'attributes' && node.hasAttribute('data-gloss-mounted') && moved(node)))) {
           mountSafely();
           return;
         }

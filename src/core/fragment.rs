@@ -51,11 +51,17 @@ pub fn read_state(fragment: &str, key: &str) -> WidgetState {
 }
 
 /// The fragment with widget `key`'s pairs replaced by `state`; other pairs
-/// (other widgets', or anything else) keep their order. No leading `#`.
-pub fn write_state(fragment: &str, key: &str, state: &WidgetState) -> String {
+/// (other widgets', or the page's own `name=value`) keep their order. No
+/// leading `#`. `None` when the fragment holds something else, which the
+/// page owns: an anchor (`#chapter-3`) or a client-side route
+/// (`#/articles/42`) must not be changed under it.
+pub fn write_state(fragment: &str, key: &str, state: &WidgetState) -> Option<String> {
+    let fragment = fragment.trim_start_matches('#');
+    if !fragment.split('&').all(|p| p.is_empty() || is_pair(p)) {
+        return None;
+    }
     let prefix = format!("{key}.");
     let mut parts: Vec<String> = fragment
-        .trim_start_matches('#')
         .split('&')
         .filter(|p| {
             !p.is_empty() && !decode(p.split('=').next().unwrap_or("")).starts_with(&prefix)
@@ -76,7 +82,18 @@ pub fn write_state(fragment: &str, key: &str, state: &WidgetState) -> String {
             ));
         }
     }
-    parts.join("&")
+    Some(parts.join("&"))
+}
+
+/// Whether `part` is a `name=value` pair (name: letters, digits, `.-_~`
+/// or percent escapes), as widgets and query-like fragments write them.
+fn is_pair(part: &str) -> bool {
+    part.split_once('=').is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'~' | b'%'))
+    })
 }
 
 fn pairs(fragment: &str) -> impl Iterator<Item = (String, String)> + '_ {
@@ -130,7 +147,7 @@ mod tests {
             speaker: Some(SpeakerId::from("é & =")),
             event: Some(EventId::from("moscow-talks")),
         };
-        let fragment = write_state("", "g1", &state);
+        let fragment = write_state("", "g1", &state).unwrap();
         assert_eq!(
             fragment,
             "g1.term=donbas&g1.speaker=%C3%A9%20%26%20%3D&g1.event=moscow-talks"
@@ -148,14 +165,14 @@ mod tests {
 
     #[test]
     fn keeps_other_widgets_pairs() {
-        let fragment = "g2.event=x&g1.term=old&top";
+        let fragment = "g2.event=x&g1.term=old&t=30";
         let state = WidgetState {
             speaker: Some(SpeakerId::from("putin")),
             ..WidgetState::default()
         };
         assert_eq!(
-            write_state(fragment, "g1", &state),
-            "g2.event=x&top&g1.speaker=putin"
+            write_state(fragment, "g1", &state).as_deref(),
+            Some("g2.event=x&t=30&g1.speaker=putin")
         );
         assert_eq!(read_state(fragment, "g2").event, Some(EventId::from("x")));
         assert_eq!(read_state(fragment, "g1").term, Some(TermId::from("old")));
@@ -165,8 +182,27 @@ mod tests {
     #[test]
     fn clearing_removes_the_widgets_pairs() {
         assert_eq!(
-            write_state("#g1.term=a&g2.term=b", "g1", &WidgetState::default()),
-            "g2.term=b"
+            write_state("#g1.term=a&g2.term=b", "g1", &WidgetState::default()).as_deref(),
+            Some("g2.term=b")
         );
+    }
+
+    #[test]
+    fn leaves_the_pages_own_anchor_or_route_alone() {
+        let state = WidgetState {
+            term: Some(TermId::from("donbas")),
+            ..WidgetState::default()
+        };
+        for fragment in [
+            "#chapter-3",
+            "#/articles/42",
+            "#!/a?b=c",
+            "#/search?q=x&g1.term=a",
+            "#a&b=c",
+        ] {
+            assert_eq!(write_state(fragment, "g1", &state), None, "{fragment}");
+        }
+        // Still read from a route the page wrote around them.
+        assert_eq!(read_state("#/r&g1.term=donbas", "g1"), state);
     }
 }

@@ -1,23 +1,34 @@
-//! Finding host elements and mounting a widget into each, once.
+//! Finding host elements and mounting a widget into each, once per source:
+//! a host whose `data-gloss-src` changes (a framework reusing the node for
+//! another explainer) has its widget taken down and gets a new one.
 
 use super::root::GlossRoot;
 use super::source::{absolute_url, Source, DEFAULT_TIMEOUT_MS};
 use super::{COMPILED, PRERENDERED};
 use crate::ui::chronology::css_escape;
 use leptos::prelude::*;
+use std::any::Any;
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// Marks a host that already has a widget.
+/// Marks a host that already has a widget; its value is the
+/// `data-gloss-src` the widget was mounted for.
 const MOUNTED: &str = "data-gloss-mounted";
 
 static NEXT_WIDGET: AtomicUsize = AtomicUsize::new(1);
 
+thread_local! {
+    /// The widgets this build mounted: each host, and the handle that takes
+    /// its widget down (its nodes, effects and listeners) when dropped.
+    static WIDGETS: RefCell<Vec<(HtmlElement, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Mounts a widget into every `[data-gloss-src]` and `[data-gloss]` element
-/// that has none yet.
+/// that has none yet, after taking down those whose source has changed.
 pub fn mount_new_hosts() {
     let Ok(list) = document().query_selector_all("[data-gloss-src], [data-gloss]") else {
         return;
@@ -26,25 +37,53 @@ pub fn mount_new_hosts() {
         let Some(host) = list.get(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
             continue;
         };
-        if host.has_attribute(MOUNTED) {
-            continue;
+        let src = host.get_attribute("data-gloss-src").unwrap_or_default();
+        match host.get_attribute(MOUNTED) {
+            Some(mounted) if mounted == src => continue,
+            // Another build's widget, or a source that changed.
+            Some(_) if !unmount(&host) => continue,
+            _ => {}
         }
         let source = compiled_source(&host).unwrap_or_else(|| source_of(&host));
         if cfg!(not(feature = "parser")) && !matches!(source, Source::Compiled { .. }) {
             // Left to the full build, which gloss.js loads for such hosts.
             continue;
         }
-        let _ = host.set_attribute(MOUNTED, "");
+        let _ = host.set_attribute(MOUNTED, &src);
         let prefix = widget_key(&host);
-        match prerendered_root(&host) {
-            None => leptos::mount::mount_to(
-                host,
+        let handle: Box<dyn Any> = match prerendered_root(&host) {
+            None => Box::new(leptos::mount::mount_to(
+                host.clone(),
                 move || view! { <GlossRoot source=source prefix=prefix/> },
-            )
-            .forget(),
+            )),
             Some(prerendered) => mount_in_place_of(prerendered, source, prefix),
+        };
+        WIDGETS.with_borrow_mut(|widgets| widgets.push((host, handle)));
+    }
+}
+
+/// Takes down the widget this build mounted in `host`, with what the page
+/// compiled in for its old source, and marks the host unmounted; false
+/// when the widget is another build's (gloss.js asks that build too).
+fn unmount(host: &HtmlElement) -> bool {
+    let handle = WIDGETS.with_borrow_mut(|widgets| {
+        let at = widgets.iter().position(|(h, _)| h == host)?;
+        Some(widgets.swap_remove(at).1)
+    });
+    let Some(handle) = handle else {
+        return false;
+    };
+    drop(handle);
+    let stale = format!(":scope > [{PRERENDERED}], :scope > script[{COMPILED}], :scope > .gloss");
+    if let Ok(list) = host.query_selector_all(&stale) {
+        for i in 0..list.length() {
+            if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                el.remove();
+            }
         }
     }
+    let _ = host.remove_attribute(MOUNTED);
+    true
 }
 
 /// The widget the build prerendered into `host`, if any (see
@@ -58,9 +97,9 @@ fn prerendered_root(host: &Element) -> Option<Element> {
 /// place once it has settled, in one step: the reader never sees a blank or
 /// half-built widget, and the layout does not move (the same components drew
 /// both).
-fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
+fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) -> Box<dyn Any> {
     let Ok(holder) = document().create_element("div") else {
-        return;
+        return Box::new(());
     };
     let on_settle: Rc<dyn Fn()> = {
         let holder = holder.clone();
@@ -93,11 +132,10 @@ fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
             }
         })
     };
-    leptos::mount::mount_to(
+    Box::new(leptos::mount::mount_to(
         holder.unchecked_into(),
         move || view! { <GlossRoot source=source prefix=prefix on_settle=on_settle/> },
-    )
-    .forget();
+    ))
 }
 
 /// What can hold focus in a widget, in document order (the prerendered and

@@ -1,6 +1,7 @@
 //! The reader's state in the URL fragment: restored when the widget mounts
 //! or the fragment changes, written back (with `history.replaceState`, so
-//! the back button is not flooded) whenever it changes. Each widget owns the
+//! the back button is not flooded) whenever it changes, unless the page
+//! uses the fragment itself (an anchor, a route). Each widget owns the
 //! pairs under its own key; see [`crate::core::fragment`].
 
 use super::chronology::{css_escape, reveal_first_passage};
@@ -64,7 +65,11 @@ pub fn sync_with_fragment(selection: Selection) {
         }
         let key = selection.prefix.get_value();
         let old = current_fragment();
-        let new = write_state(&old, &key, &state);
+        // A fragment the page uses for itself (an anchor, a route) is
+        // left as it is: the state is then not in the URL.
+        let Some(new) = write_state(&old, &key, &state) else {
+            return;
+        };
         if new != old.trim_start_matches('#') {
             let location = window().location();
             let base = format!(

@@ -122,3 +122,30 @@ def test_a_missing_source_or_a_web_page_is_named_as_such(reader):
         assert widget.get_attribute("data-gloss-state") == "error", host
         alert = normalize(widget.find_element(By.CSS_SELECTOR, '[role="alert"]').text)
         assert expected in alert, alert
+
+
+def test_a_host_given_another_source_shows_the_new_explainer(reader, demo, other_explainer):
+    # The demo page: prerendered, with its explainer compiled in, so the
+    # reader build mounted it; the new source needs the full build.
+    reader.open_explainer()
+    host = reader.driver.find_element(By.CSS_SELECTOR, "[data-gloss-src]")
+    shown = ".gloss h1"
+
+    def switch_to(src: str, title: str):
+        reader.driver.execute_script(
+            "arguments[0].setAttribute('data-gloss-src', arguments[1])", host, src)
+        WebDriverWait(reader.driver, 20, poll_frequency=0.1).until(
+            lambda d: [normalize(h.text) for h in host.find_elements(By.CSS_SELECTOR, shown)]
+            == [normalize(title)]
+            and host.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-state="ready"]'))
+        # One widget: the old one, its prerendered copy and compiled model
+        # are gone, not hidden or left behind.
+        assert len(host.find_elements(By.CSS_SELECTOR, ".gloss")) == 1
+        assert not host.find_elements(By.CSS_SELECTOR, "[data-gloss-prerendered], script[data-gloss-model]")
+
+    switch_to(f"explainers/{other_explainer.path.name}", other_explainer.title)
+    term_id = next(iter(other_explainer.terms))
+    reader.hover(reader.decorated_mention(term_id))
+    assert normalize(other_explainer.summary(term_id))[:40] in normalize(reader.wait_for_card(term_id).text)
+
+    switch_to(f"explainers/{demo.path.name}", demo.title)

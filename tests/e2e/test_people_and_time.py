@@ -145,6 +145,18 @@ def test_selection_and_open_term_round_trip_through_the_url(reader, demo):
     reader.wait_for_card("isw")
 
 
+def test_a_route_or_anchor_the_page_keeps_in_the_fragment_is_left_alone(reader):
+    for page_fragment in ("#/articles/42", "#chapter-3"):
+        reader.open_explainer(path="index.html" + page_fragment)
+        speaker = one(reader, '[data-speaker="ushakov"]')
+        reader.scroll_to(speaker)
+        speaker.click()
+        wait_until(reader, lambda: speaker.get_attribute("aria-pressed") == "true", "the speaker is selected")
+        # Selecting writes the URL in the same task; give it one more.
+        reader.driver.execute_script("return new Promise((done) => setTimeout(done, 50))")
+        assert reader.driver.execute_script("return location.hash") == page_fragment
+
+
 def test_pointing_at_a_passage_previews_its_event(reader):
     reader.open_explainer()
     passage = one(reader, '[data-event-ref="moscow-talks"]')
