@@ -149,3 +149,18 @@ def test_a_host_given_another_source_shows_the_new_explainer(reader, demo, other
     assert normalize(other_explainer.summary(term_id))[:40] in normalize(reader.wait_for_card(term_id).text)
 
     switch_to(f"explainers/{demo.path.name}", demo.title)
+
+
+def test_the_host_pages_root_font_size_does_not_shrink_the_widget(reader):
+    # Themes that set `html { font-size: 62.5% }` (1rem = 10px) or 10px.
+    root_widget = reader.open_explainer()
+    measure = """
+        const root = arguments[0];
+        const size = (sel) => getComputedStyle(root.querySelector(sel)).fontSize;
+        return [size('.gloss-body p'), size('h1'), getComputedStyle(root).paddingTop,
+                root.querySelector('.gloss-body').getBoundingClientRect().width];
+    """
+    before = reader.driver.execute_script(measure, root_widget)
+    for size in ("62.5%", "10px", "24px"):
+        reader.driver.execute_script("document.documentElement.style.fontSize = arguments[0]", size)
+        assert reader.driver.execute_script(measure, root_widget) == before, size
