@@ -164,3 +164,7 @@ def test_the_host_pages_root_font_size_does_not_shrink_the_widget(reader):
     for size in ("62.5%", "10px", "24px"):
         reader.driver.execute_script("document.documentElement.style.fontSize = arguments[0]", size)
         assert reader.driver.execute_script(measure, root_widget) == before, size
+    # The host scales the widget on purpose with --gloss-font-size.
+    reader.driver.execute_script("arguments[0].style.setProperty('--gloss-font-size', '20px')", root_widget)
+    scaled = reader.driver.execute_script(measure, root_widget)
+    assert scaled[0] == "22.5px" and scaled[2] == "50px", scaled
