@@ -7,10 +7,8 @@ use super::source::{absolute_url, Source, DEFAULT_TIMEOUT_MS};
 use super::{COMPILED, PRERENDERED};
 use crate::ui::chronology::css_escape;
 use leptos::prelude::*;
-use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -19,12 +17,13 @@ use web_sys::{Element, HtmlElement};
 /// `data-gloss-src` the widget was mounted for.
 const MOUNTED: &str = "data-gloss-mounted";
 
-static NEXT_WIDGET: AtomicUsize = AtomicUsize::new(1);
+/// A host's widget key (see [`widget_key`]), kept for a remount.
+const KEY: &str = "data-gloss-key";
 
 thread_local! {
-    /// The widgets this build mounted: each host, and the handle that takes
-    /// its widget down (its nodes, effects and listeners) when dropped.
-    static WIDGETS: RefCell<Vec<(HtmlElement, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+    /// The widgets this build mounted: each host, and the owner of its
+    /// widget's effects and listeners.
+    static WIDGETS: RefCell<Vec<(HtmlElement, Owner)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Mounts a widget into every `[data-gloss-src]` and `[data-gloss]` element
@@ -50,30 +49,37 @@ pub fn mount_new_hosts() {
             continue;
         }
         let _ = host.set_attribute(MOUNTED, &src);
-        let prefix = widget_key(&host);
-        let handle: Box<dyn Any> = match prerendered_root(&host) {
-            None => Box::new(leptos::mount::mount_to(
+        let prerendered = prerendered_root(&host);
+        let prefix = widget_key(&host, prerendered.as_ref());
+        // The widget's reactive owner is this one's child: cleaning this one
+        // up stops the widget (the view's own unmount code is not needed, so
+        // it stays out of the wasm: the nodes are removed by hand).
+        let owner = Owner::new();
+        owner.with(|| match prerendered {
+            None => leptos::mount::mount_to(
                 host.clone(),
                 move || view! { <GlossRoot source=source prefix=prefix/> },
-            )),
+            )
+            .forget(),
             Some(prerendered) => mount_in_place_of(prerendered, source, prefix),
-        };
-        WIDGETS.with_borrow_mut(|widgets| widgets.push((host, handle)));
+        });
+        WIDGETS.with_borrow_mut(|widgets| widgets.push((host, owner)));
     }
 }
 
-/// Takes down the widget this build mounted in `host`, with what the page
+/// Takes down the widget this build mounted in `host` (its effects and
+/// listeners, then its nodes), with what the page
 /// compiled in for its old source, and marks the host unmounted; false
 /// when the widget is another build's (gloss.js asks that build too).
 fn unmount(host: &HtmlElement) -> bool {
-    let handle = WIDGETS.with_borrow_mut(|widgets| {
+    let owner = WIDGETS.with_borrow_mut(|widgets| {
         let at = widgets.iter().position(|(h, _)| h == host)?;
         Some(widgets.swap_remove(at).1)
     });
-    let Some(handle) = handle else {
+    let Some(owner) = owner else {
         return false;
     };
-    drop(handle);
+    owner.cleanup();
     let stale = format!(":scope > [{PRERENDERED}], :scope > script[{COMPILED}], :scope > .gloss");
     if let Ok(list) = host.query_selector_all(&stale) {
         for i in 0..list.length() {
@@ -97,9 +103,9 @@ fn prerendered_root(host: &Element) -> Option<Element> {
 /// place once it has settled, in one step: the reader never sees a blank or
 /// half-built widget, and the layout does not move (the same components drew
 /// both).
-fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) -> Box<dyn Any> {
+fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
     let Ok(holder) = document().create_element("div") else {
-        return Box::new(());
+        return;
     };
     let on_settle: Rc<dyn Fn()> = {
         let holder = holder.clone();
@@ -132,10 +138,11 @@ fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) -> Bo
             }
         })
     };
-    Box::new(leptos::mount::mount_to(
+    leptos::mount::mount_to(
         holder.unchecked_into(),
         move || view! { <GlossRoot source=source prefix=prefix on_settle=on_settle/> },
-    ))
+    )
+    .forget();
 }
 
 /// What can hold focus in a widget, in document order (the prerendered and
@@ -208,9 +215,36 @@ fn reopen_card(root: &Element, mention: &str) {
     }
 }
 
-/// The widget's key in element ids and the URL fragment.
-fn widget_key(host: &Element) -> String {
-    crate::core::fragment::widget_key(&host.id(), || NEXT_WIDGET.fetch_add(1, Ordering::Relaxed))
+/// The widget's key in element ids and the URL fragment: the one it had
+/// (a remount), the prerendered widget's, or a new one from the host's id
+/// or the first number no widget on the page has. The page, not a counter,
+/// is asked, because the reader and full builds each mount some widgets.
+fn widget_key(host: &Element, prerendered: Option<&Element>) -> String {
+    let key = host
+        .get_attribute(KEY)
+        .or_else(|| {
+            let frame = prerendered?.query_selector(".gloss-frame").ok()??;
+            frame.id().strip_suffix("-frame").map(str::to_owned)
+        })
+        .unwrap_or_else(|| {
+            crate::core::fragment::widget_key(&host.id(), || {
+                (1..)
+                    .find(|n| key_is_free(&format!("gloss-{n}")))
+                    .unwrap_or(0)
+            })
+        });
+    let _ = host.set_attribute(KEY, &key);
+    key
+}
+
+/// Whether no widget on the page, live or prerendered, has `key`.
+fn key_is_free(key: &str) -> bool {
+    let document = document();
+    let taken = format!("[{KEY}=\"{key}\"]");
+    document.query_selector(&taken).ok().flatten().is_none()
+        && document
+            .get_element_by_id(&format!("{key}-frame"))
+            .is_none()
 }
 
 /// The explainer compiled into the page for `host` at build time (see

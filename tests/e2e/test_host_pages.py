@@ -143,7 +143,10 @@ def test_a_host_given_another_source_shows_the_new_explainer(reader, demo, other
         assert len(host.find_elements(By.CSS_SELECTOR, ".gloss")) == 1
         assert not host.find_elements(By.CSS_SELECTOR, "[data-gloss-prerendered], script[data-gloss-model]")
 
+    frame = host.find_element(By.CSS_SELECTOR, ".gloss-frame").get_attribute("id")
     switch_to(f"explainers/{other_explainer.path.name}", other_explainer.title)
+    # The same widget key: a link to its state still finds it.
+    assert host.find_element(By.CSS_SELECTOR, ".gloss-frame").get_attribute("id") == frame
     term_id = next(iter(other_explainer.terms))
     reader.hover(reader.decorated_mention(term_id))
     assert normalize(other_explainer.summary(term_id))[:40] in normalize(reader.wait_for_card(term_id).text)
@@ -168,3 +171,20 @@ def test_the_host_pages_root_font_size_does_not_shrink_the_widget(reader):
     reader.driver.execute_script("arguments[0].style.setProperty('--gloss-font-size', '20px')", root_widget)
     scaled = reader.driver.execute_script(measure, root_widget)
     assert scaled[0] == "22.5px" and scaled[2] == "50px", scaled
+
+
+def test_widgets_of_the_two_builds_never_share_a_key(reader, other_explainer):
+    # The demo's widget is compiled in (the reader build mounts it); a host
+    # added later needs the full build, which mounts widgets of its own.
+    reader.open_explainer()
+    reader.driver.execute_script("""
+        const host = document.createElement('div');
+        host.setAttribute('data-gloss-src', arguments[0]);
+        document.body.append(host);
+    """, f"explainers/{other_explainer.path.name}")
+    WebDriverWait(reader.driver, 20, poll_frequency=0.1).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-state="ready"]')) == 2)
+    ids = reader.driver.execute_script(
+        "return [...document.querySelectorAll('.gloss [id]')].map((e) => e.id)")
+    frames = [i for i in ids if i.endswith("-frame")]
+    assert len(frames) == 2 and len(set(ids)) == len(ids), (frames, len(ids) - len(set(ids)))
