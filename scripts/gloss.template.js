@@ -68,6 +68,11 @@ function reportFailure(message) {
     if (prerendered) {
       prerendered.setAttribute('data-gloss-state', 'error');
       prerendered.prepend(alertSaying(message));
+      // What only the wasm could do is not offered: the people and
+      // chronology panels are shown open, their selection buttons disabled.
+      for (const body of prerendered.querySelectorAll('.gloss-panel-body[hidden]')) body.hidden = false;
+      for (const toggle of prerendered.querySelectorAll('.gloss-panel-toggle')) toggle.setAttribute('aria-expanded', 'true');
+      for (const control of prerendered.querySelectorAll('button[aria-pressed], .gloss-quote-jump')) control.disabled = true;
       continue;
     }
     for (const stale of host.querySelectorAll('.gloss')) stale.remove();
@@ -161,7 +166,12 @@ async function mountSafely() {
     mountAll = await start(build);
   } catch (error) {
     console.error('Gloss could not start:', error);
-    reportFailure('This explainer could not start: this browser could not run Gloss (' + ((error && error.message) || error) + ').');
+    // A failed download (offline, blocked) is not the browser's fault.
+    const offline = error instanceof TypeError && !(typeof WebAssembly === 'object' && error instanceof WebAssembly.CompileError);
+    const why = (error && error.message) || error;
+    reportFailure(offline
+      ? 'This explainer could not start: the Gloss code could not be downloaded (' + why + '). Reload the page to try again.'
+      : 'This explainer could not start: this browser could not run Gloss (' + why + ').');
     return;
   }
   try {

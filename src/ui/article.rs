@@ -40,10 +40,10 @@ fn prerendered_invoker(card: String) -> impl leptos::attr::Attribute {
 /// (most of them) is drawn at once, with the widget.
 const ARTICLE_SLICE_BYTES: usize = 32 * 1024;
 
-/// Renders blocks; `base` resolves relative URLs (the source file's URL).
+/// Renders blocks; the selection's `base` resolves relative URLs (the
+/// source file's URL).
 pub struct ArticleRenderer {
     selection: Selection,
-    base: Option<String>,
     next_mention: Cell<usize>,
     /// Added to heading levels so the body's top level becomes `<h2>`.
     heading_shift: u8,
@@ -52,7 +52,7 @@ pub struct ArticleRenderer {
 }
 
 impl ArticleRenderer {
-    pub fn new(selection: Selection, base: Option<String>, blocks: &[Block]) -> Self {
+    pub fn new(selection: Selection, blocks: &[Block]) -> Self {
         let top = blocks
             .iter()
             .filter_map(|b| match b {
@@ -63,7 +63,6 @@ impl ArticleRenderer {
             .unwrap_or(2);
         Self {
             selection,
-            base,
             next_mention: Cell::new(0),
             heading_shift: 2u8.saturating_sub(top),
             interactive: true,
@@ -71,10 +70,9 @@ impl ArticleRenderer {
     }
 
     /// A renderer for card text, where references are not interactive.
-    pub fn plain(selection: Selection, base: Option<String>) -> Self {
+    pub fn plain(selection: Selection) -> Self {
         Self {
             selection,
-            base,
             next_mention: Cell::new(0),
             heading_shift: 0,
             interactive: false,
@@ -134,7 +132,11 @@ impl ArticleRenderer {
                     None => view! { <ul>{items}</ul> }.into_any(),
                 }
             }
-            Block::Code { text, .. } => view! { <pre><code>{text.clone()}</code></pre> }.into_any(),
+            // A code block or table wider than the article scrolls
+            // sideways; keyboard readers scroll it once it has focus.
+            Block::Code { text, .. } => {
+                view! { <pre tabindex="0"><code>{text.clone()}</code></pre> }.into_any()
+            }
             Block::RawText(text) => view! { <p class="gloss-raw">{text.clone()}</p> }.into_any(),
             Block::Rule => view! { <hr/> }.into_any(),
             Block::Table { aligns, head, rows } => {
@@ -165,7 +167,7 @@ impl ArticleRenderer {
                     })
                     .collect();
                 view! {
-                    <div class="gloss-table">
+                    <div class="gloss-table" tabindex="0">
                         <table>
                             <thead><tr>{head}</tr></thead>
                             <tbody>{rows}</tbody>
@@ -396,8 +398,8 @@ impl ArticleRenderer {
     /// A relative URL resolved against the source's URL, so links in an
     /// explainer work wherever the page embedding it lives.
     #[cfg(target_arch = "wasm32")]
-    fn resolve(&self, url: &str) -> String {
-        match &self.base {
+    pub fn resolve(&self, url: &str) -> String {
+        match &self.selection.base.get_value() {
             Some(base) => web_sys::Url::new_with_base(url, base)
                 .map(|u| u.href())
                 .unwrap_or_else(|_| url.to_owned()),
@@ -408,8 +410,8 @@ impl ArticleRenderer {
     /// Natively (the prerenderer) `base` is the source's path relative to
     /// the page, so a relative URL is joined to its folder.
     #[cfg(not(target_arch = "wasm32"))]
-    fn resolve(&self, url: &str) -> String {
-        match &self.base {
+    pub fn resolve(&self, url: &str) -> String {
+        match &self.selection.base.get_value() {
             Some(base) => crate::core::url::join_relative(base, url),
             None => url.to_owned(),
         }

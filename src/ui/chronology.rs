@@ -4,7 +4,7 @@
 //! keys, Home and End move between events; Enter or Space selects.
 
 use super::article::ArticleRenderer;
-use super::dates::{format_date, format_years, iso_date};
+use super::dates::{datetime, format_date, format_years};
 use super::panel::Panel;
 use super::progressive::{progressively, slices};
 use super::roving::{move_focus, TabStop};
@@ -89,7 +89,7 @@ fn event_item(
     let projection = event.kind == EventKind::Projection;
     let date = format_date(&event.date, lang);
     let summary = (!event.summary.is_empty()).then(|| {
-        let text = ArticleRenderer::plain(selection, None).inlines(&event.summary);
+        let text = ArticleRenderer::plain(selection).inlines(&event.summary);
         view! {
             <p
                 class="gloss-event-summary"
@@ -113,7 +113,7 @@ fn event_item(
                 on:focus=move |_| tab_stop.focused(index)
                 on:click=move |_| select_event(selection, id.clone())
             >
-                <time class="gloss-event-date" datetime=iso_date(&event.date.start)>{date}</time>
+                <time class="gloss-event-date" datetime=datetime(&event.date.start)>{date}</time>
                 {projection.then(|| view! { <span class="gloss-event-badge">"Projection"</span> })}
                 <span class="gloss-event-title">{event.title.clone()}</span>
             </button>

@@ -35,13 +35,25 @@ pub fn format_date(date: &EventDate, lang: &str) -> String {
     }
 }
 
-/// The machine-readable form for `<time datetime>`.
+/// The machine-readable form for `<time datetime>`, which HTML has only
+/// for years from 1 AD: none before.
+pub fn datetime(point: &DatePoint) -> Option<String> {
+    (point.year >= 1).then(|| iso_date(point))
+}
+
+/// The date as ISO 8601 writes it (a year before 1 AD as `-0043`).
 pub fn iso_date(point: &DatePoint) -> String {
     match (point.month, point.day) {
-        (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", point.year),
-        (Some(m), None) => format!("{:04}-{m:02}", point.year),
-        _ => format!("{:04}", point.year),
+        (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", year(point.year)),
+        (Some(m), None) => format!("{}-{m:02}", year(point.year)),
+        _ => year(point.year),
     }
+}
+
+/// Four digits at least, with a sign before 1 AD (`-0043`).
+fn year(year: i32) -> String {
+    let sign = if year < 0 { "-" } else { "" };
+    format!("{sign}{:04}", year.unsigned_abs())
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -178,5 +190,27 @@ mod plain {
         } else {
             format!("{years} years")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(year: i32, month: Option<u8>, day: Option<u8>) -> DatePoint {
+        DatePoint { year, month, day }
+    }
+
+    #[test]
+    fn datetime_is_only_given_where_html_has_one() {
+        assert_eq!(
+            datetime(&point(2025, Some(3), Some(4))).as_deref(),
+            Some("2025-03-04")
+        );
+        assert_eq!(datetime(&point(1, None, None)).as_deref(), Some("0001"));
+        assert_eq!(datetime(&point(0, None, None)), None);
+        assert_eq!(datetime(&point(-43, Some(3), Some(15))), None);
+        assert_eq!(iso_date(&point(-43, Some(3), Some(15))), "-0043-03-15");
+        assert_eq!(iso_date(&point(-99, None, None)), "-0099");
     }
 }

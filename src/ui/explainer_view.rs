@@ -5,7 +5,7 @@
 use super::article::ArticleRenderer;
 use super::author_notes::AuthorNotes;
 use super::chronology::Chronology;
-use super::dates::{format_date, iso_date};
+use super::dates::{datetime, format_date};
 #[cfg(target_arch = "wasm32")]
 use super::hovercard::TermCard;
 use super::progressive::{progressively, slices};
@@ -29,17 +29,17 @@ pub fn ExplainerView(
     base: Option<String>,
     prefix: String,
 ) -> impl IntoView {
-    let selection = Selection::new(prefix, &explainer);
+    let selection = Selection::new(prefix, base, &explainer);
     provide_context(selection);
 
     let meta = explainer.meta.clone();
     // The tree goes to the renderer: nothing else reads it after this.
     let mut explainer = explainer;
     let blocks = std::mem::take(&mut explainer.body);
-    let body = ArticleRenderer::new(selection, base.clone(), &blocks).article(blocks);
+    let body = ArticleRenderer::new(selection, &blocks).article(blocks);
     let published = meta.published.map(|date| {
         let text = format_date(&date, &meta.lang);
-        view! { <time datetime=iso_date(&date.start)>{text}</time> }
+        view! { <time datetime=datetime(&date.start)>{text}</time> }
     });
     let byline = (meta.byline.is_some() || published.is_some()).then(|| {
         let sep = (meta.byline.is_some() && published.is_some()).then_some(" · ");
@@ -90,7 +90,6 @@ pub fn ExplainerView(
                     {meta.dek.clone().map(|dek| view! { <p class="gloss-dek">{dek}</p> })}
                     {byline}
                 </header>
-                {side}
                 <article class="gloss-article" aria-labelledby=selection.element_id("title")>
                     <div
                         class="gloss-body"
@@ -103,29 +102,28 @@ pub fn ExplainerView(
                     </div>
                     {glossary}
                 </article>
+                // After the article, in reading and Tab order, wherever the
+                // layout shows it (beside the article when there is room).
+                {side}
             </div>
             {notes}
             <p class="gloss-visually-hidden" aria-live="polite">{move || announcement.get()}</p>
         </div>
         <div hidden>{descriptions}</div>
-        {cards(explainer, selection, base)}
+        {cards(explainer, selection)}
     }
 }
 
 /// The open card, drawn by the live widget; in a prerendered page, a card
 /// per term that works without script (`ui::prerendered_cards`).
 #[cfg(target_arch = "wasm32")]
-fn cards(explainer: StoredValue<Explainer>, _: Selection, base: Option<String>) -> impl IntoView {
-    view! { <TermCard explainer=explainer base=base/> }
+fn cards(explainer: StoredValue<Explainer>, _: Selection) -> impl IntoView {
+    view! { <TermCard explainer=explainer/> }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn cards(
-    explainer: StoredValue<Explainer>,
-    selection: Selection,
-    base: Option<String>,
-) -> impl IntoView {
-    super::prerendered_cards::prerendered_cards(explainer, selection, base)
+fn cards(explainer: StoredValue<Explainer>, selection: Selection) -> impl IntoView {
+    super::prerendered_cards::prerendered_cards(explainer, selection)
 }
 
 /// Previews the speaker and event of the passage under the pointer or
@@ -202,7 +200,7 @@ fn glossary_for_print(explainer: StoredValue<Explainer>, selection: Selection) -
     let indices: Vec<usize> = explainer.with_value(|e| (0..e.terms.len()).collect());
     let runs = slices(indices, TERMS_PER_SLICE, |_| 1);
     let entries = progressively(runs, move |run| {
-        let renderer = ArticleRenderer::plain(selection, None);
+        let renderer = ArticleRenderer::plain(selection);
         explainer.with_value(|e| {
             run.into_iter()
                 .map(|i| {
@@ -214,7 +212,7 @@ fn glossary_for_print(explainer: StoredValue<Explainer>, selection: Selection) -
                     let links: Vec<_> = t
                         .links
                         .iter()
-                        .map(|l| view! { " " <a href=l.url.clone() rel="noopener noreferrer">{l.label.clone()}</a> })
+                        .map(|l| view! { " " <a href=renderer.resolve(&l.url) rel="noopener noreferrer">{l.label.clone()}</a> })
                         .collect();
                     view! {
                         <dt>{t.label.clone()}</dt>

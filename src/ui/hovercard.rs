@@ -233,7 +233,7 @@ fn tab_out_of_card(card: &Element, mention: usize, ev: &KeyboardEvent) {
 
 /// The open card of the widget, if any.
 #[component]
-pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl IntoView {
+pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
     let selection = expect_context::<Selection>();
     let current = Memo::new(move |_| {
         selection
@@ -281,7 +281,10 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
         if focus_in_card {
             if let (Some(card), Some(m)) = (card_ref.get_untracked(), mention) {
                 if let Some(anchor) = find_mention(&card, m) {
-                    let _ = anchor.unchecked_into::<HtmlElement>().focus();
+                    // Back on its term, whose focus must not reopen it.
+                    without_opening_cards(|| {
+                        let _ = anchor.unchecked_into::<HtmlElement>().focus();
+                    });
                 }
             }
         }
@@ -316,7 +319,7 @@ pub fn TermCard(explainer: StoredValue<Explainer>, base: Option<String>) -> impl
 
     move || {
         let (term_id, _) = current.get()?;
-        let renderer = ArticleRenderer::plain(selection, base.clone());
+        let renderer = ArticleRenderer::plain(selection);
         explainer.with_value(|e| {
             let term = e.term(&term_id)?;
             let title_id = format!("{}-title", selection.card_id());
@@ -359,7 +362,7 @@ pub fn card_contents(term: &Term, renderer: &ArticleRenderer, title_id: String) 
             .iter()
             .map(|l| {
                 view! {
-                    <li><a href=l.url.clone() rel="noopener noreferrer">{l.label.clone()}</a></li>
+                    <li><a href=renderer.resolve(&l.url) rel="noopener noreferrer">{l.label.clone()}</a></li>
                 }
             })
             .collect();

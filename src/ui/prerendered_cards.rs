@@ -16,12 +16,8 @@ use crate::core::Explainer;
 use leptos::prelude::*;
 
 /// One closed card per mentioned term.
-pub fn prerendered_cards(
-    explainer: StoredValue<Explainer>,
-    selection: Selection,
-    base: Option<String>,
-) -> impl IntoView {
-    let renderer = ArticleRenderer::plain(selection, base);
+pub fn prerendered_cards(explainer: StoredValue<Explainer>, selection: Selection) -> impl IntoView {
+    let renderer = ArticleRenderer::plain(selection);
     explainer.with_value(|e| {
         e.terms
             .iter()

@@ -47,13 +47,16 @@ pub struct Selection {
     /// A prefix unique to this widget on the page, for element ids and the
     /// URL fragment.
     pub prefix: StoredValue<String>,
+    /// The URL the explainer's relative links resolve against (its
+    /// source's), wherever they are drawn: article, cards, chronology.
+    pub base: StoredValue<Option<String>>,
     /// The pending hover intent (open or close), so a new one replaces it.
     pub timer: StoredValue<Option<TimeoutHandle>>,
     links: StoredValue<Links>,
 }
 
 impl Selection {
-    pub fn new(prefix: String, explainer: &Explainer) -> Self {
+    pub fn new(prefix: String, base: Option<String>, explainer: &Explainer) -> Self {
         let mut links = Links::default();
         for event in &explainer.events {
             for speaker in &event.speakers {
@@ -75,6 +78,7 @@ impl Selection {
             selected: RwSignal::new(None),
             preview: RwSignal::new(Vec::new()),
             prefix: StoredValue::new(prefix),
+            base: StoredValue::new(base),
             timer: StoredValue::new(None),
             links: StoredValue::new(links),
         }

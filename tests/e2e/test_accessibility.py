@@ -72,3 +72,29 @@ def test_a_selection_is_announced_politely(reader):
     WebDriverWait(reader.driver, 5).until(lambda _: "Putin" in region.get_attribute("textContent"))
     reader.press("Escape")
     WebDriverWait(reader.driver, 5).until(lambda _: "cleared" in region.get_attribute("textContent").lower())
+
+
+def test_the_article_comes_before_the_sidebar_in_reading_and_tab_order(reader):
+    # Wide: the sidebar is drawn beside the article, but a screen reader
+    # and the Tab key meet the article first.
+    reader.open_explainer()
+    root = reader.root
+    side = root.find_element(By.CSS_SELECTOR, ".gloss-side")
+    article = root.find_element(By.CSS_SELECTOR, ".gloss-article")
+    beside = reader.driver.execute_script(
+        "const [a, s] = arguments; return s.getBoundingClientRect().left >= a.getBoundingClientRect().right",
+        article, side)
+    assert beside, "the demo's window is wide enough for the sidebar layout"
+    assert reader.driver.execute_script(
+        "return !!(arguments[0].compareDocumentPosition(arguments[1]) & Node.DOCUMENT_POSITION_FOLLOWING)",
+        article, side)
+    reader.driver.execute_script("document.activeElement && document.activeElement.blur && document.activeElement.blur()")
+    for _ in range(60):
+        reader.press("Tab")
+        focused = reader.active_element()
+        assert focused.get_attribute("data-speaker") is None and \
+            focused.get_attribute("class") != "gloss-quote-jump", "a sidebar control came before the article's terms"
+        if focused.get_attribute("data-term") is not None:
+            break
+    else:
+        raise AssertionError("no term reached")

@@ -104,3 +104,19 @@ def test_the_strict_csp_is_never_violated(reader):
     messages = [entry["message"] for entry in reader.driver.get_log("browser")]
     violations = [m for m in messages if "Content Security Policy" in m or "Refused to" in m]
     assert not violations, violations
+
+
+def test_relative_links_resolve_against_the_explainer_everywhere(reader):
+    # The explainer sits in a folder of its own; every relative link it
+    # has (body, card summary, card links, chronology, print glossary) is
+    # relative to it, not to the page.
+    reader.open_explainer(query="src=__fixtures__/nested/links.md")
+    assert reader.state == "ready", reader.alerts()
+    folder = reader.base_url + "__fixtures__/nested/notes/"
+    reader.decorated_mention("beta").click()
+    card = reader.wait_for_card("beta")
+    hrefs = [a.get_attribute("href") for a in
+             reader.root.find_elements(By.CSS_SELECTOR, ".gloss-body a, .gloss-glossary a, .gloss-event a")]
+    hrefs += [a.get_attribute("href") for a in card.find_elements(By.CSS_SELECTOR, "a")]
+    names = sorted(h.removeprefix(folder) for h in hrefs)
+    assert names == ["beta.html", "beta.html", "body.html", "log.html", "summary.html", "summary.html"], hrefs

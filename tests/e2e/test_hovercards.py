@@ -122,6 +122,13 @@ def test_the_keyboard_reaches_a_cards_links_and_goes_on_from_its_term(reader):
     ActionChains(reader.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
     assert reader.active_element() == term, "Shift+Tab from the card's first link goes back"
 
+    # One Escape from inside the card closes it, back on the term.
+    reader.press("Tab")
+    assert reader.active_element() == links[0]
+    reader.press("Escape")
+    assert reader.cards_stay_closed(0.5), "the card reopened when focus went back to its term"
+    assert reader.active_element() == term
+
 
 def test_a_clicked_card_stays_open_when_its_own_text_is_clicked(reader):
     reader.open_explainer()
