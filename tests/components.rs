@@ -222,6 +222,7 @@ fn places_cards_beside_never_over_the_term() {
         rect(0.0, 0.0, 300.0, 150.0),
         1280.0,
         900.0,
+        false,
     );
     assert_eq!((p.left, p.top, p.above), (100.0, 128.0, false));
     // Near the bottom: above, ending a gap above the term.
@@ -230,6 +231,7 @@ fn places_cards_beside_never_over_the_term() {
         rect(0.0, 0.0, 300.0, 150.0),
         1280.0,
         900.0,
+        false,
     );
     assert!(p.above);
     assert_eq!(p.top + 150.0, 792.0);
@@ -239,6 +241,7 @@ fn places_cards_beside_never_over_the_term() {
         rect(0.0, 0.0, 300.0, 150.0),
         1280.0,
         900.0,
+        false,
     );
     assert_eq!(p.left, 1280.0 - 300.0 - 8.0);
     // A card wider than a phone's viewport starts at the margin.
@@ -247,6 +250,25 @@ fn places_cards_beside_never_over_the_term() {
         rect(0.0, 0.0, 400.0, 150.0),
         375.0,
         700.0,
+        false,
+    );
+    assert_eq!(p.left, 8.0);
+    // Right to left: the card ends where the term ends.
+    let p = place_card(
+        rect(900.0, 100.0, 50.0, 20.0),
+        rect(0.0, 0.0, 300.0, 150.0),
+        1280.0,
+        900.0,
+        true,
+    );
+    assert_eq!(p.left, 650.0);
+    // ... but stays inside the viewport near its left edge.
+    let p = place_card(
+        rect(20.0, 100.0, 50.0, 20.0),
+        rect(0.0, 0.0, 300.0, 150.0),
+        1280.0,
+        900.0,
+        true,
     );
     assert_eq!(p.left, 8.0);
 }

@@ -89,7 +89,7 @@ impl ArticleRenderer {
         let notes = (!footnotes.is_empty()).then(|| {
             let items: Vec<AnyView> = footnotes.iter().map(|b| renderer.block(b)).collect();
             view! {
-                <section class="gloss-footnotes" aria-label="Notes">
+                <section class="gloss-footnotes" aria-label=renderer.selection.words.notes>
                     <hr/>
                     <ol>{items}</ol>
                 </section>
@@ -185,7 +185,7 @@ impl ArticleRenderer {
                 view! {
                     <li id=id value=number.to_string()>
                         {inner}
-                        <a href=back class="gloss-backref" aria-label="Back to the text">"↩"</a>
+                        <a href=back class="gloss-backref" aria-label=self.selection.words.back_to_text>"↩"</a>
                     </li>
                 }
                 .into_any()

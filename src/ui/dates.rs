@@ -29,7 +29,7 @@ pub fn format_date(date: &EventDate, lang: &str) -> String {
         None => format_point(&date.start, lang),
     };
     if date.approximate {
-        format!("c. {text}")
+        format!("{}{text}", super::words::words(lang).about)
     } else {
         text
     }

@@ -226,8 +226,8 @@ fn glossary_for_print(explainer: StoredValue<Explainer>, selection: Selection) -
     // an HTML string parsed through `<template>.innerHTML`, which pages that
     // enforce Trusted Types block. No view in Gloss may be wholly static.
     view! {
-        <section class="gloss-glossary" aria-label="Glossary">
-            <h2>{"Glossary"}</h2>
+        <section class="gloss-glossary" aria-label=selection.words.glossary>
+            <h2>{selection.words.glossary}</h2>
             <dl>{entries}</dl>
         </section>
     }

@@ -465,7 +465,14 @@ fn show_and_place(card: &HtmlElement, mention: usize) {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    let placement = place_card(anchor_rect, rect_of(card), viewport_width, viewport_height);
+    let rtl = card.get_attribute("dir").as_deref() == Some("rtl");
+    let placement = place_card(
+        anchor_rect,
+        rect_of(card),
+        viewport_width,
+        viewport_height,
+        rtl,
+    );
     let _ = style.set_property("left", &px(placement.left));
     let _ = style.set_property("top", &px(placement.top));
     let _ = style.set_property("max-height", &px(placement.max_height));

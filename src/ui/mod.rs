@@ -22,6 +22,7 @@ pub mod scrolling;
 pub mod selection;
 pub mod shared_state;
 pub mod speaker_list;
+pub mod words;
 
 pub use alert::Alert;
 pub use explainer_view::ExplainerView;

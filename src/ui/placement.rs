@@ -1,5 +1,6 @@
 //! Where a hovercard goes: below its term, or above when there is more room
-//! there, shifted sideways to stay inside the viewport. It never overlaps the
+//! there, aligned with the term's start edge (its right edge in
+//! right-to-left text), shifted sideways to stay inside the viewport. It never overlaps the
 //! term, because it sits wholly above or below the term's box.
 
 /// A rectangle in viewport pixels.
@@ -24,12 +25,14 @@ pub struct Placement {
 const GAP: f64 = 8.0;
 
 /// Places a card of `card` size (only width and height are read) for a term
-/// at `anchor` in a viewport of `viewport_width` × `viewport_height`.
+/// at `anchor` in a viewport of `viewport_width` × `viewport_height`; `rtl`
+/// when the text runs right to left.
 pub fn place_card(
     anchor: Rect,
     card: Rect,
     viewport_width: f64,
     viewport_height: f64,
+    rtl: bool,
 ) -> Placement {
     let below = viewport_height - (anchor.top + anchor.height) - 2.0 * GAP;
     let above = anchor.top - 2.0 * GAP;
@@ -44,7 +47,12 @@ pub fn place_card(
     let max_left = (viewport_width - card.width - GAP).max(GAP);
     // Not `clamp`: its panic message would bring float formatting (17 KB)
     // into the wasm; `max_left` is never below `GAP` anyway.
-    let left = anchor.left.max(GAP).min(max_left);
+    let start = if rtl {
+        anchor.left + anchor.width - card.width
+    } else {
+        anchor.left
+    };
+    let left = start.max(GAP).min(max_left);
     Placement {
         left,
         top,

@@ -4,6 +4,7 @@
 //! Everything highlighted derives from `selected` at the point of use (see
 //! the `*_active` methods); no signal is ever copied into another.
 
+use super::words::{words, Words};
 use crate::core::ids::{EventId, SpeakerId, TermId};
 use crate::core::Explainer;
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -50,6 +51,8 @@ pub struct Selection {
     /// The URL the explainer's relative links resolve against (its
     /// source's), wherever they are drawn: article, cards, chronology.
     pub base: StoredValue<Option<String>>,
+    /// The widget's own words in the explainer's language.
+    pub words: &'static Words,
     /// The pending hover intent (open or close), so a new one replaces it.
     pub timer: StoredValue<Option<TimeoutHandle>>,
     links: StoredValue<Links>,
@@ -79,6 +82,7 @@ impl Selection {
             preview: RwSignal::new(Vec::new()),
             prefix: StoredValue::new(prefix),
             base: StoredValue::new(base),
+            words: words(&explainer.meta.lang),
             timer: StoredValue::new(None),
             links: StoredValue::new(links),
         }

@@ -11,6 +11,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from explainer import normalize
+
 WAIT = 5
 
 
@@ -195,3 +197,21 @@ def test_a_phone_gets_panels_without_horizontal_scrolling(reader):
     assert first_speaker.is_displayed()
     first_speaker.click()
     assert first_speaker.get_attribute("aria-pressed") == "true"
+
+
+def test_the_widgets_own_words_follow_the_explainers_language(reader):
+    reader.open_explainer(query="src=__fixtures__/french.md")
+    assert reader.state == "ready", reader.alerts()
+
+    def text(selector: str) -> str:
+        return normalize(one(reader, selector).get_attribute("textContent"))
+
+    assert text(".gloss-people .gloss-panel-title") == "Personnes"
+    assert text(".gloss-chronology .gloss-panel-title") == "Chronologie"
+    assert text(".gloss-speaker-count") == "1 mention"
+    assert text(".gloss-event-badge") == "Projection"
+    assert text(".gloss-event-date").startswith("vers 1764")
+    assert one(reader, ".gloss-era-break").get_attribute("aria-label").endswith("plus tard")
+    assert one(reader, ".gloss-footnotes").get_attribute("aria-label") == "Notes"
+    assert one(reader, ".gloss-backref").get_attribute("aria-label") == "Retour au texte"
+    assert text(".gloss-glossary h2") == "Glossaire"
