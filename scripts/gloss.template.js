@@ -63,6 +63,7 @@ function reportFailure(message) {
   for (const host of document.querySelectorAll(HOSTS)) {
     if (host.querySelector('.gloss[data-gloss-state="ready"], .gloss[data-gloss-state="error"]')) continue;
     host.setAttribute('data-gloss-mounted', host.getAttribute('data-gloss-src') || '');
+    host[LIVE] = true;
     // A prerendered explainer stays: the reader keeps the whole article.
     const prerendered = host.querySelector(':scope > [data-gloss-prerendered]');
     if (prerendered) {
@@ -126,6 +127,48 @@ addEventListener('unhandledrejection', (event) => reportTrap(event.reason));
 // asks for another has lost its model to dropOverriddenPrerenders).
 const compiledIn = (host) => !!host.querySelector(':scope > script[data-gloss-model]');
 
+// What gloss.js knows of a host and a copy of its node does not carry: that
+// a widget was drawn in it here. A page restored from a copy of its DOM
+// (Turbo, pjax) has hosts marked mounted whose widgets nothing drives.
+const LIVE = Symbol('gloss');
+const markLive = () => {
+  for (const host of document.querySelectorAll('[data-gloss-mounted]')) host[LIVE] = true;
+};
+const isDeadCopy = (host) => host.hasAttribute('data-gloss-mounted') && !host[LIVE];
+// A dead copy is mounted again, as a new host.
+function reviveCopies() {
+  for (const host of [...document.querySelectorAll('[data-gloss-mounted]')].filter(isDeadCopy)) {
+    host.removeAttribute('data-gloss-mounted');
+    host.removeAttribute('data-gloss-key');
+    for (const dead of host.querySelectorAll(':scope > .gloss')) dead.remove();
+  }
+}
+
+// While the code loads, a waiting host with nothing prerendered in it says
+// so (the live widget takes the placeholder's place).
+function showLoading() {
+  for (const host of document.querySelectorAll(UNMOUNTED)) {
+    if (host.querySelector(':scope > [data-gloss-prerendered], :scope > .gloss')) continue;
+    const root = document.createElement('div');
+    root.className = 'gloss';
+    root.setAttribute('data-gloss-state', 'loading');
+    root.setAttribute('data-gloss-placeholder', '');
+    root.setAttribute('aria-busy', 'true');
+    const status = document.createElement('p');
+    status.className = 'gloss-loading';
+    status.setAttribute('role', 'status');
+    status.textContent = 'Loading the explainer…';
+    root.append(status);
+    host.append(root);
+  }
+}
+
+// A download that never finishes is reported, not waited for forever.
+const CODE_TIMEOUT_MS = 30000;
+const timeout = (ms) => new Promise((_, reject) => {
+  setTimeout(() => reject(new TypeError('no answer within ' + ms / 1000 + ' s')), ms);
+});
+
 // Each build is fetched and started once; the promise gives its mount_all.
 const builds = new Map();
 function start(build) {
@@ -148,22 +191,28 @@ const moved = (host) => host.hasAttribute('data-gloss-src')
   && host.getAttribute('data-gloss-mounted') !== host.getAttribute('data-gloss-src');
 
 async function mountSafely() {
+  reviveCopies();
+  showLoading();
   if ([...document.querySelectorAll('[data-gloss-mounted]')].some(moved)) {
     // Each build takes down the widgets it mounted there (and mounts the
     // new source if it can); what is left is mounted below.
     for (const build of builds.values()) {
       try {
         (await build)();
+        markLive();
       } catch (error) {
         console.error('Gloss could not remount:', error);
       }
     }
+    showLoading();
   }
   const waiting = [...document.querySelectorAll(UNMOUNTED)];
   const build = builds.has(FULL) || waiting.some((host) => !compiledIn(host)) ? FULL : READER;
   let mountAll;
   try {
-    mountAll = await start(build);
+    // As long as the most patient waiting host waits for its source.
+    const patience = Math.max(0, ...waiting.map((host) => Number(host.getAttribute('data-gloss-timeout')) || 0));
+    mountAll = await Promise.race([start(build), timeout(patience || CODE_TIMEOUT_MS)]);
   } catch (error) {
     console.error('Gloss could not start:', error);
     // A failed download (offline, blocked) is not the browser's fault.
@@ -175,7 +224,9 @@ async function mountSafely() {
     return;
   }
   try {
+    reviveCopies();
     mountAll();
+    markLive();
   } catch (error) {
     console.error('Gloss could not mount:', error);
     reportFailure('This explainer could not be shown: ' + ((error && error.message) || error) + '.');
@@ -191,7 +242,8 @@ function watchForHosts() {
       const nodes = record.type === 'attributes' ? [record.target] : record.addedNodes;
       for (const node of nodes) {
         if (node.nodeType === 1 && (node.matches(UNMOUNTED) || node.querySelector(UNMOUNTED)
-            || (record.type === 'attributes' && node.hasAttribute('data-gloss-mounted') && moved(node)))) {
+            || (record.type === 'attributes' && node.hasAttribute('data-gloss-mounted') && moved(node))
+            || isDeadCopy(node) || [...node.querySelectorAll('[data-gloss-mounted]')].some(isDeadCopy))) {
           mountSafely();
           return;
         }

@@ -25,7 +25,10 @@ pub struct Split<'a> {
 /// Cuts the front matter off the body. A file without a leading `+++` line is
 /// all body; an opening `+++` without a closing one is fatal.
 pub fn split_front_matter<'a>(source: &'a str, report: &Report) -> Result<Split<'a>, Diagnostic> {
-    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    // Blank lines before the opening `+++` are allowed.
+    let blank = source[bom..].len() - source[bom..].trim_start().len();
+    let start = bom + source[bom..bom + blank].rfind('\n').map_or(0, |i| i + 1);
     let mut lines = line_spans(source, start);
     let opening = lines.next();
     let Some((_, after_open)) = opening.filter(|&(s, e)| is_fence(&source[s..e])) else {
@@ -134,21 +137,35 @@ pub fn read_front_matter(split: &Split, report: &mut Report) -> Result<RawFrontM
     if split.toml.trim().is_empty() {
         return Ok(raw);
     }
-    let root = DeTable::parse(split.toml).map_err(|err| {
-        let at = split.toml_offset + err.span().map_or(0, |s| s.start);
-        report.fatal(
-            at,
+    // A table or key written twice is the one mistake the parser reads
+    // past (keeping the first): reported, not fatal. Any other is.
+    let (root, errors) = DeTable::parse_recoverable(split.toml);
+    let at = |err: &toml::de::Error| split.toml_offset + err.span().map_or(0, |s| s.start);
+    if let Some(err) = errors
+        .iter()
+        .find(|e| e.message().trim() != "duplicate key")
+    {
+        return Err(report.fatal(
+            at(err),
             format!(
                 "the front matter is not valid TOML: {}",
                 err.message().trim()
             ),
-        )
-    })?;
+        ));
+    }
+    for err in &errors {
+        report.error(
+            at(err),
+            "this key or table is written a second time: only the first is kept",
+        );
+    }
     let mut reader = Reader {
         report,
+        toml: split.toml,
         offset: split.toml_offset,
     };
     for (key, value) in root.into_inner() {
+        let key_start = key.span().start;
         let key = key.into_inner();
         match &*key {
             "title" => raw.title = reader.read(value, || "`title`".into()),
@@ -156,34 +173,85 @@ pub fn read_front_matter(split: &Split, report: &mut Report) -> Result<RawFrontM
             "published" => raw.published = reader.read(value, || "`published`".into()),
             "byline" => raw.byline = reader.read(value, || "`byline`".into()),
             "lang" => raw.lang = reader.read(value, || "`lang`".into()),
-            "terms" => raw.terms = reader.records(value, "term", "[terms.ID]"),
-            "speakers" => raw.speakers = reader.records(value, "speaker", "[speakers.ID]"),
+            "terms" => raw.terms = reader.records(value, "term", "[terms.ID]", TERM_KEYS),
+            "speakers" => {
+                raw.speakers = reader.records(value, "speaker", "[speakers.ID]", SPEAKER_KEYS)
+            }
             "events" => {
                 let span = value.span();
                 match value.into_inner() {
                     DeValue::Array(items) => {
                         raw.events = items
                             .into_iter()
-                            .filter_map(|item| reader.read(item, || "this event".into()))
+                            .filter_map(|item| {
+                                reader.check_keys(&item, EVENT_KEYS);
+                                reader.read(item, || "this event".into())
+                            })
                             .collect();
                     }
                     _ => reader.misplaced(span.start, "`events`", "[[events]]"),
                 }
             }
-            _ => {}
+            _ => reader.unknown(key_start, &key, TOP_LEVEL),
         }
     }
     Ok(raw)
 }
 
+/// The keys each part of the front matter has; any other is reported.
+const TOP_LEVEL: &[&str] = &[
+    "title",
+    "dek",
+    "published",
+    "byline",
+    "lang",
+    "terms",
+    "speakers",
+    "events",
+];
+const TERM_KEYS: &[&str] = &["label", "aliases", "summary", "details", "links"];
+const SPEAKER_KEYS: &[&str] = &["name", "role", "group", "aliases"];
+const EVENT_KEYS: &[&str] = &[
+    "id", "date", "kind", "title", "summary", "speakers", "terms",
+];
+
+/// The known key `key` was most likely meant to be: one edit or a plural
+/// away (`speaker` for `speakers`, `sumary` for `summary`).
+fn meant(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    let key = key.to_ascii_lowercase();
+    known.iter().copied().find(|k| {
+        *k == key
+            || k.trim_end_matches('s') == key.trim_end_matches('s')
+            || within_one_edit(k, &key)
+    })
+}
+
+/// Whether `a` becomes `b` by inserting, deleting or replacing one
+/// character, or swapping two neighbours.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let end = a[start..]
+        .iter()
+        .rev()
+        .zip(b[start..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_rest, b_rest) = (a.len() - start - end, b.len() - start - end);
+    let swapped =
+        a_rest == 2 && b_rest == 2 && a[start] == b[start + 1] && a[start + 1] == b[start];
+    (a_rest <= 1 && b_rest <= 1) || swapped
+}
+
 /// Reads values out of the parsed TOML, reporting those of the wrong type.
-struct Reader<'r, 'a> {
+struct Reader<'r, 'a, 't> {
     report: &'r mut Report<'a>,
+    toml: &'t str,
     /// Where the TOML starts in the source.
     offset: usize,
 }
 
-impl Reader<'_, '_> {
+impl Reader<'_, '_, '_> {
     /// `value` as a `T`, or `None` with an error naming `what` is left out.
     fn read<'i, T: Deserialize<'i>>(
         &mut self,
@@ -194,10 +262,16 @@ impl Reader<'_, '_> {
         T::deserialize(value.into_deserializer())
             .map_err(|err| {
                 let at = err.span().map_or(start, |s| s.start);
-                self.report.error(
-                    self.offset + at,
-                    format!("{} is left out: {}", what(), err.message().trim()),
-                );
+                // A date written bare is a TOML date, which reads as a map.
+                let bare_date = err.message().contains("invalid type: map")
+                    && self.toml[at..].starts_with(|c: char| c.is_ascii_digit());
+                let why = if bare_date {
+                    "a date is written in quotes, as text: `date = \"2025-03-04\"`".to_string()
+                } else {
+                    err.message().trim().to_string()
+                };
+                self.report
+                    .error(self.offset + at, format!("{} is left out: {why}", what()));
             })
             .ok()
     }
@@ -208,6 +282,7 @@ impl Reader<'_, '_> {
         value: Spanned<DeValue<'i>>,
         kind: &str,
         form: &str,
+        known: &[&'static str],
     ) -> BTreeMap<String, Spanned<T>> {
         let span = value.span();
         let DeValue::Table(table) = value.into_inner() else {
@@ -219,9 +294,35 @@ impl Reader<'_, '_> {
             .filter_map(|(id, record)| {
                 let id = id.into_inner().into_owned();
                 let what = || format!("{kind} `{id}`");
+                self.check_keys(&record, known);
                 self.read(record, what).map(|r| (id, r))
             })
             .collect()
+    }
+
+    /// Reports the keys of a record's table that its kind does not have.
+    fn check_keys(&mut self, record: &Spanned<DeValue>, known: &[&'static str]) {
+        if let DeValue::Table(table) = record.get_ref() {
+            for key in table.keys() {
+                self.unknown(key.span().start, key.get_ref(), known);
+            }
+        }
+    }
+
+    /// A key at `start` that is not one of `known`: a warning, with the
+    /// key it was probably meant to be.
+    fn unknown(&mut self, start: usize, key: &str, known: &[&'static str]) {
+        if known.contains(&key) {
+            return;
+        }
+        let message = match meant(key, known) {
+            Some(k) => format!("unknown key `{key}` is ignored: did you mean `{k}`?"),
+            None => format!(
+                "unknown key `{key}` is ignored (known here: {})",
+                known.join(", ")
+            ),
+        };
+        self.report.warning(self.offset + start, message);
     }
 
     /// A section written as something else (`terms = 5`) at `start`.

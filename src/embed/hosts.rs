@@ -56,11 +56,18 @@ pub fn mount_new_hosts() {
         // it stays out of the wasm: the nodes are removed by hand).
         let owner = Owner::new();
         owner.with(|| match prerendered {
-            None => leptos::mount::mount_to(
-                host.clone(),
-                move || view! { <GlossRoot source=source prefix=prefix/> },
-            )
-            .forget(),
+            None => {
+                // gloss.js's "Loading" stand-in, which the widget replaces.
+                let placeholder = host.query_selector(":scope > [data-gloss-placeholder]");
+                if let Ok(Some(placeholder)) = placeholder {
+                    placeholder.remove();
+                }
+                leptos::mount::mount_to(
+                    host.clone(),
+                    move || view! { <GlossRoot source=source prefix=prefix/> },
+                )
+                .forget()
+            }
             Some(prerendered) => mount_in_place_of(prerendered, source, prefix),
         });
         WIDGETS.with_borrow_mut(|widgets| widgets.push((host, owner)));

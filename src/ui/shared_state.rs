@@ -83,8 +83,9 @@ pub fn sync_with_fragment(selection: Selection) {
                 format!("{base}#{new}")
             };
             if let Ok(history) = window().history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                // The page's own history state (a router's key) stays.
+                let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+                let _ = history.replace_state_with_url(&state, "", Some(&url));
             }
         }
     });

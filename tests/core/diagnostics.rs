@@ -123,10 +123,55 @@ fn an_unclosed_front_matter_or_empty_file_is_fatal() {
 }
 
 #[test]
-fn a_duplicate_term_is_a_located_toml_error() {
-    let err = parse_explainer("+++\n[terms.a]\nsummary = \"x\"\n[terms.a]\nsummary = \"y\"\n+++\n")
-        .expect_err("duplicate");
-    assert_eq!(err.line, 4, "{err}");
+fn a_table_written_twice_keeps_the_first_and_says_where() {
+    let parsed = parse(
+        "+++\ntitle = \"T\"\n[terms.a]\nsummary = \"x\"\n[terms.a]\nsummary = \"y\"\n+++\nAn a.\n",
+    );
+    let d = &parsed.diagnostics[0];
+    assert_eq!(d.line, 5, "{d}");
+    assert!(d.message.contains("written a second time"), "{d}");
+    assert_eq!(parsed.explainer.terms.len(), 1);
+    assert!(!parsed.explainer.body.is_empty());
+}
+
+#[test]
+fn unknown_keys_are_named_with_what_was_meant() {
+    let parsed = parse(
+        "+++\ntitle = \"T\"\nsubtitle = \"S\"\n[speaker.y]\nname = \"Y\"\n[terms.a]\nsumary = \"x\"\n\
+         [[events]]\nid = \"e\"\ndate = \"2025\"\ntitel = \"E\"\n+++\nText.\n",
+    );
+    let messages: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+    let has = |needle: &str| messages.iter().any(|m| m.starts_with(needle));
+    assert!(
+        has("line 3, column 1: unknown key `subtitle` is ignored (known here: title,"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("line 4, column 2: unknown key `speaker` is ignored: did you mean `speakers`?"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("line 7, column 1: unknown key `sumary` is ignored: did you mean `summary`?"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("line 11, column 1: unknown key `titel` is ignored: did you mean `title`?"),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn a_bare_toml_date_is_asked_for_in_quotes() {
+    let parsed = parse("+++\ntitle = \"T\"\n[[events]]\nid = \"e\"\ndate = 2020-01-01\ntitle = \"E\"\n+++\nText.\n");
+    let d = &parsed.diagnostics[0];
+    assert_eq!((d.line, d.column), (5, 8), "{d}");
+    assert!(d.message.contains("a date is written in quotes"), "{d}");
+}
+
+#[test]
+fn blank_lines_before_the_front_matter_are_allowed() {
+    let parsed = parse("\n  \n+++\ntitle = \"Late start\"\n+++\nBody.\n");
+    assert_eq!(parsed.explainer.meta.title, "Late start");
 }
 
 #[test]

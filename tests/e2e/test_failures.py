@@ -97,3 +97,50 @@ def test_a_trap_in_the_wasm_stops_every_widget_visibly(reader):
     # A widget that had failed already keeps its own message, and only it.
     alerts = root(reader, "empty").find_elements(By.CSS_SELECTOR, '[role="alert"]')
     assert len(alerts) == 1 and "empty" in normalize(alerts[0].text)
+
+
+def _reset_slow_files(reader):
+    reader.driver.get(reader.base_url + "__slow__/__reset__")
+
+
+def test_while_the_code_loads_each_host_says_it_is_loading(reader):
+    _reset_slow_files(reader)
+    reader.driver.get(reader.base_url + "__slow__/embed-demo.html")
+    # The wasm takes 6 s more than the page: meanwhile a status, not a blank.
+    WebDriverWait(reader.driver, 15, poll_frequency=0.1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-placeholder][data-gloss-state="loading"] [role="status"]'))
+    WebDriverWait(reader.driver, 30, poll_frequency=0.2).until(
+        lambda d: not d.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-state="loading"]'))
+    assert not reader.driver.find_elements(By.CSS_SELECTOR, "[data-gloss-placeholder]")
+    for host in reader.driver.find_elements(By.CSS_SELECTOR, "[data-gloss-src], [data-gloss]"):
+        assert len(host.find_elements(By.CSS_SELECTOR, ":scope > .gloss")) == 1
+
+
+def test_code_that_never_arrives_is_reported_after_the_hosts_timeout(reader):
+    _reset_slow_files(reader)
+    reader.driver.get(reader.base_url + "__fixtures__/slow-code.html")
+    WebDriverWait(reader.driver, 12, poll_frequency=0.1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '#impatient .gloss[data-gloss-state="error"]'))
+    alert = normalize(reader.driver.find_element(By.CSS_SELECTOR, '#impatient [role="alert"]').text)
+    assert "could not be downloaded" in alert and "1.5 s" in alert, alert
+
+
+def test_a_widget_restored_from_a_copy_of_the_page_works(reader):
+    # Turbo, pjax: the page's body is put back from a copy of its nodes,
+    # whose hosts say they are mounted but have no widget behind them.
+    reader.driver.get(reader.base_url + "__fixtures__/hosts.html")
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '#row > .gloss[data-gloss-state="ready"]'))
+    reader.driver.execute_script("""
+        const copy = document.body.cloneNode(true);
+        copy.querySelector('#row > .gloss').setAttribute('data-copied', '');
+        document.body.replaceWith(document.createElement('body'));
+        document.body.replaceWith(copy);
+    """)
+    WebDriverWait(reader.driver, 15, poll_frequency=0.1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '#row > .gloss:not([data-copied])[data-gloss-state="ready"] [data-gloss-mention]'))
+    assert len(reader.driver.find_elements(By.CSS_SELECTOR, "#row > .gloss")) == 1
+    term = reader.driver.find_element(By.CSS_SELECTOR, "#row button[data-term]")
+    reader.scroll_to(term)
+    term.click()
+    reader.wait_for_card(term.get_attribute("data-term"))

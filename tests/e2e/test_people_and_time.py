@@ -159,6 +159,17 @@ def test_a_route_or_anchor_the_page_keeps_in_the_fragment_is_left_alone(reader):
         assert reader.driver.execute_script("return location.hash") == page_fragment
 
 
+def test_the_pages_history_state_survives_a_selection(reader):
+    # Routers (React Router, Vue Router, Next.js) keep their key there.
+    reader.open_explainer()
+    reader.driver.execute_script("history.pushState({route: 'r2', key: 'abc'}, '', '?page=2')")
+    speaker = one(reader, '[data-speaker="ushakov"]')
+    reader.scroll_to(speaker)
+    speaker.click()
+    wait_until(reader, lambda: "speaker=ushakov" in reader.driver.current_url, "the URL records the speaker")
+    assert reader.driver.execute_script("return history.state") == {"route": "r2", "key": "abc"}
+
+
 def test_pointing_at_a_passage_previews_its_event(reader):
     reader.open_explainer()
     passage = one(reader, '[data-event-ref="moscow-talks"]')
