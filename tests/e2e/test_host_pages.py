@@ -75,6 +75,11 @@ def test_a_card_follows_its_term_in_a_scrolling_box_and_hides_with_it(reader):
         box, term)
     reader.focus(term)
     card = reader.wait_for_card(term.get_attribute("data-term"))
+    # Measured once the card's fade-in (which moves it 3 px) has finished.
+    reader.driver.execute_async_script(
+        "const [card, done] = arguments;"
+        "Promise.all(card.getAnimations().map((a) => a.finished)).then(() => done(), () => done());",
+        card)
     gap = rect(reader, card)["top"] - rect(reader, term)["bottom"]
     reader.driver.execute_script("arguments[0].scrollTop += 60", box)
     WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
