@@ -215,8 +215,9 @@ async function mountSafely() {
     mountAll = await Promise.race([start(build), timeout(patience || CODE_TIMEOUT_MS)]);
   } catch (error) {
     console.error('Gloss could not start:', error);
-    // A failed download (offline, blocked) is not the browser's fault.
-    const offline = error instanceof TypeError && !(typeof WebAssembly === 'object' && error instanceof WebAssembly.CompileError);
+    // A failed or timed-out download (offline, blocked) is a TypeError, and
+    // not the browser's fault.
+    const offline = error instanceof TypeError;
     const why = (error && error.message) || error;
     reportFailure(offline
       ? 'This explainer could not start: the Gloss code could not be downloaded (' + why + '). Reload the page to try again.'

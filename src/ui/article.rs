@@ -399,21 +399,21 @@ impl ArticleRenderer {
     /// explainer work wherever the page embedding it lives.
     #[cfg(target_arch = "wasm32")]
     pub fn resolve(&self, url: &str) -> String {
-        match &self.selection.base.get_value() {
+        self.selection.base.with_value(|base| match base {
             Some(base) => web_sys::Url::new_with_base(url, base)
                 .map(|u| u.href())
                 .unwrap_or_else(|_| url.to_owned()),
             None => url.to_owned(),
-        }
+        })
     }
 
     /// Natively (the prerenderer) `base` is the source's path relative to
     /// the page, so a relative URL is joined to its folder.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn resolve(&self, url: &str) -> String {
-        match &self.selection.base.get_value() {
+        self.selection.base.with_value(|base| match base {
             Some(base) => crate::core::url::join_relative(base, url),
             None => url.to_owned(),
-        }
+        })
     }
 }

@@ -10,7 +10,6 @@ use super::progressive::{progressively, slices};
 use super::roving::{move_focus, TabStop};
 use super::scrolling::scroll_to;
 use super::selection::{flag, Selection, Target};
-use super::words::words;
 use crate::core::chronology::{gaps, Gap};
 use crate::core::ids::EventId;
 use crate::core::model::{Event, EventKind};
@@ -26,7 +25,6 @@ pub fn Chronology(explainer: StoredValue<Explainer>) -> impl IntoView {
     let selection = expect_context::<Selection>();
     let tab_stop = TabStop::default();
     let (count, lang) = explainer.with_value(|e| (e.events.len(), e.meta.lang.clone()));
-    let title = words(&lang).chronology;
     // Drawn in runs of events (see `progressively`): a chronology of a
     // thousand events must not hold the page while it is built.
     let entries: Vec<(usize, Gap)> =
@@ -38,7 +36,7 @@ pub fn Chronology(explainer: StoredValue<Explainer>) -> impl IntoView {
             for (index, gap) in run {
                 if let Gap::Break { years } = gap {
                     let text = format_years(years, &lang);
-                    let (before, after) = words(&lang).later;
+                    let (before, after) = selection.words.later;
                     let label = format!("{before}{text}{after}");
                     items.push(
                         view! {
@@ -56,7 +54,7 @@ pub fn Chronology(explainer: StoredValue<Explainer>) -> impl IntoView {
         })
     });
     view! {
-        <Panel name="chronology" title=title.to_string() count=count>
+        <Panel name="chronology" title=selection.words.chronology.to_string() count=count>
             <ol
                 class="gloss-timeline"
                 on:keydown=|ev| move_focus(&ev, "[data-event]")
@@ -117,7 +115,7 @@ fn event_item(
                 on:click=move |_| select_event(selection, id.clone())
             >
                 <time class="gloss-event-date" datetime=datetime(&event.date.start)>{date}</time>
-                {projection.then(|| view! { <span class="gloss-event-badge">{words(lang).projection}</span> })}
+                {projection.then(|| view! { <span class="gloss-event-badge">{selection.words.projection}</span> })}
                 <span class="gloss-event-title">{event.title.clone()}</span>
             </button>
             {summary}

@@ -1,7 +1,8 @@
 //! Where a hovercard goes: below its term, or above when there is more room
 //! there, aligned with the term's start edge (its right edge in
-//! right-to-left text), shifted sideways to stay inside the viewport. It never overlaps the
-//! term, because it sits wholly above or below the term's box.
+//! right-to-left text), shifted sideways to stay inside the viewport. It
+//! never overlaps the term, because it sits wholly above or below the
+//! term's box.
 
 /// A rectangle in viewport pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -6,7 +6,6 @@ use super::panel::Panel;
 use super::roving::{move_focus, TabStop};
 use super::scrolling::scroll_to;
 use super::selection::{flag, Selection, Target};
-use super::words::words;
 use crate::core::ids::SpeakerId;
 use crate::core::Explainer;
 use leptos::prelude::*;
@@ -31,8 +30,7 @@ pub fn SpeakerList(explainer: StoredValue<Explainer>) -> impl IntoView {
     let selection = expect_context::<Selection>();
     // The speaker that holds the list's single Tab stop.
     let tab_stop = TabStop::default();
-    let (count, groups, title) =
-        explainer.with_value(|e| (e.speakers.len(), grouped(e), words(&e.meta.lang).people));
+    let (count, groups) = explainer.with_value(|e| (e.speakers.len(), grouped(e)));
     let groups: Vec<_> = groups
         .into_iter()
         .enumerate()
@@ -51,7 +49,7 @@ pub fn SpeakerList(explainer: StoredValue<Explainer>) -> impl IntoView {
         })
         .collect();
     view! {
-        <Panel name="people" title=title.to_string() count=count>
+        <Panel name="people" title=selection.words.people.to_string() count=count>
             <div
                 class="gloss-people-list"
                 on:keydown=|ev| move_focus(&ev, "[data-speaker]")
@@ -72,7 +70,7 @@ fn speaker_item(
     let id: SpeakerId = speaker.id.clone();
     let id_text = id.to_string();
     let (active_id, toggle_id, preview_id) = (id.clone(), id.clone(), id.clone());
-    let mentions = words(&e.meta.lang).mentions(speaker.mentions);
+    let mentions = selection.words.mentions(speaker.mentions);
     let quotes: Vec<_> = e
         .quotes
         .iter()
