@@ -86,6 +86,10 @@ FIXTURES_PATH = "__fixtures__/"  # served from FIXTURES, next to the dist
 SLOW_PATH = "__slow__/"  # the dist again, but the first request for each file waits SLOW_SECONDS (wasm: twice)
 SLOW_SECONDS = 3.0
 SLOW_RESET = "__reset__"  # GET SLOW_PATH + this: every file is slow once more
+# The dist again, but every request for a wasm file waits STALL_SECONDS
+# (each time: what a test sees does not hang on what earlier tests fetched).
+STALLED_PATH = "__stalled__/"
+STALL_SECONDS = 20.0
 # The dist again, on a page that enforces Trusted Types (by header, on top of
 # the page's own CSP) and records every CSP violation in `window.__violations`.
 TRUSTED_TYPES_PATH = "__tt__/"
@@ -178,6 +182,8 @@ class _DistHandler(SimpleHTTPRequestHandler):
             if first:
                 # The wasm comes last of all, long after the page is drawn.
                 time.sleep(SLOW_SECONDS * (2 if path.endswith(".wasm") else 1))
+        if path[len(self.prefix):].startswith(STALLED_PATH) and path.endswith(".wasm"):
+            time.sleep(STALL_SECONDS)
         if path[len(self.prefix):].startswith(TRUSTED_TYPES_PATH) and path.endswith(".html"):
             return self._send_under_trusted_types()
         return super().send_head()
@@ -200,7 +206,7 @@ class _DistHandler(SimpleHTTPRequestHandler):
 
     def translate_path(self, path):
         path = urlsplit(path).path[len(self.prefix):]
-        for copy in (SLOW_PATH, TRUSTED_TYPES_PATH):
+        for copy in (SLOW_PATH, STALLED_PATH, TRUSTED_TYPES_PATH):
             if path.startswith(copy):
                 path = path[len(copy):]
         if path.startswith(FIXTURES_PATH):

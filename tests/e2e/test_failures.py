@@ -127,7 +127,6 @@ def test_while_the_code_loads_each_host_says_it_is_loading(reader):
 
 
 def test_code_that_never_arrives_is_reported_after_the_hosts_timeout(reader):
-    _reset_slow_files(reader)
     _open_without_waiting(reader, "__fixtures__/slow-code.html")
     try:
         WebDriverWait(reader.driver, 12, poll_frequency=0.1).until(
