@@ -11,6 +11,7 @@ GLOSS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # = Cargo.lock's wasm-bindgen
 BINARYEN_VERSION=132.0.0       # Debian's binaryen 108 builds broken wasm
+ESBUILD_VERSION=0.28.2         # minifies the loader, the JS glue and the CSS
 GECKODRIVER_VERSION=0.37.1
 AXE_VERSION=4.14.1             # accessibility checks in the e2e suite
 APT_TEST_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb brotli)
@@ -44,6 +45,10 @@ install_build_tools() {
     || [ "$(command -v wasm-opt)" != "$GLOSS_ROOT/.tools/npm/node_modules/.bin/wasm-opt" ]; then
     say "installing wasm-opt (npm binaryen $BINARYEN_VERSION) into .tools/"
     npm install --silent --no-audit --no-fund --prefix "$GLOSS_ROOT/.tools/npm" "binaryen@$BINARYEN_VERSION"
+  fi
+  if [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
+    say "installing esbuild $ESBUILD_VERSION into .tools/"
+    npm install --silent --no-audit --no-fund --prefix "$GLOSS_ROOT/.tools/npm" "esbuild@$ESBUILD_VERSION"
   fi
   # Trunk runs cargo offline; fetch the locked dependencies first.
   (cd "$GLOSS_ROOT" && cargo fetch --locked -q)
