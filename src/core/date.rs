@@ -112,6 +112,11 @@ pub fn parse_date(text: &str) -> Result<EventDate, DateError> {
     }
     let (start, end) = match rest.split_once('/') {
         Some((a, b)) => {
+            if a.trim().is_empty() || b.trim().trim_start_matches('~').is_empty() {
+                return Err(DateError(format!(
+                    "the range `{rest}` needs a date on both sides of `/` (an event still going on is dated by its start)"
+                )));
+            }
             let start = parse_point(a.trim())?;
             let end = parse_point(b.trim().trim_start_matches('~'))?;
             if end.last_day() < start.first_day() {
@@ -256,6 +261,8 @@ mod tests {
         check("2025-01-01-01", Err("not a date"));
         check("2025/2024", Err("ends before it starts"));
         check("Dec 2025", Err("not a date"));
+        check("2022-02-24/", Err("both sides of `/`"));
+        check("/2022", Err("both sides of `/`"));
     }
 
     #[test]

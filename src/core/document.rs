@@ -11,9 +11,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// `level` is 1..=6 as written; the UI shifts it under the title.
+    /// `anchor` is what `#anchor` links in the explainer point at: the
+    /// author's own (`## Title {#anchor}`) or made from the heading's text,
+    /// unique in the document.
     Heading {
         level: u8,
         content: Vec<Inline>,
+        anchor: String,
     },
     Paragraph(Vec<Inline>),
     BlockQuote(Vec<Block>),
@@ -117,6 +121,37 @@ pub fn plain_text(inlines: &[Inline]) -> String {
         _ => {}
     });
     out
+}
+
+/// The anchor a heading's text makes, as GitHub and most Markdown sites
+/// make it: lower case, spaces to `-`, punctuation dropped (letters and
+/// digits of any script kept); `section` when nothing is left.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            slug.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            slug.push('-');
+        }
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    slug
+}
+
+/// Calls `f` with the anchor of every heading in `blocks`, in document
+/// order (headings may sit in quotes and lists).
+pub fn for_each_anchor<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a str)) {
+    for block in blocks {
+        match block {
+            Block::Heading { anchor, .. } => f(anchor),
+            Block::BlockQuote(b) | Block::Footnote { content: b, .. } => for_each_anchor(b, f),
+            Block::List { items, .. } => items.iter().for_each(|i| for_each_anchor(i, f)),
+            _ => {}
+        }
+    }
 }
 
 /// About how much text a block holds, in bytes: what drawing it costs,

@@ -30,6 +30,16 @@ pub fn widget_key(host_id: &str, next_ordinal: impl FnOnce() -> usize) -> String
     }
 }
 
+/// Whether a fragment (with or without `#`) is made of state pairs, or is
+/// empty; not when the page uses it for something else, an anchor (a
+/// footnote, a heading) or a route.
+pub fn holds_state(fragment: &str) -> bool {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .all(|p| p.is_empty() || is_pair(p))
+}
+
 /// Reads the state of widget `key` from a fragment (with or without `#`).
 pub fn read_state(fragment: &str, key: &str) -> WidgetState {
     let mut state = WidgetState::default();
@@ -56,10 +66,10 @@ pub fn read_state(fragment: &str, key: &str) -> WidgetState {
 /// page owns: an anchor (`#chapter-3`) or a client-side route
 /// (`#/articles/42`) must not be changed under it.
 pub fn write_state(fragment: &str, key: &str, state: &WidgetState) -> Option<String> {
-    let fragment = fragment.trim_start_matches('#');
-    if !fragment.split('&').all(|p| p.is_empty() || is_pair(p)) {
+    if !holds_state(fragment) {
         return None;
     }
+    let fragment = fragment.trim_start_matches('#');
     let prefix = format!("{key}.");
     let mut parts: Vec<String> = fragment
         .split('&')
@@ -201,6 +211,10 @@ mod tests {
             "#a&b=c",
         ] {
             assert_eq!(write_state(fragment, "g1", &state), None, "{fragment}");
+            assert!(!holds_state(fragment), "{fragment}");
+        }
+        for fragment in ["", "#", "#g1.term=a&g2.event=b", "#t=30"] {
+            assert!(holds_state(fragment), "{fragment}");
         }
         // Still read from a route the page wrote around them.
         assert_eq!(read_state("#/r&g1.term=donbas", "g1"), state);

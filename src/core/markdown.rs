@@ -11,7 +11,7 @@
 //!    completes, which splits the automatic mentions out of it.
 
 use super::diagnostic::Report;
-use super::document::{Align, Block, Inline};
+use super::document::{plain_text, slug, Align, Block, Inline};
 use super::ids::{EventId, SpeakerId, TermId};
 use super::mentions::{Linker, Matcher};
 use super::model::Quote;
@@ -21,10 +21,15 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-/// CommonMark plus tables, footnotes and strikethrough; nothing that would
+/// CommonMark plus tables, footnotes, strikethrough and headings' own
+/// anchors (`## Title {#anchor}`: the UI namespaces them under the widget's
+/// key; classes and other attributes are dropped); nothing else that would
 /// let content set ids or attributes.
 pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// The ids an explainer defines, for resolving references.
@@ -99,12 +104,7 @@ pub fn convert_fragment(
 fn parse_fragment(text: &str, offset: usize, known: &KnownIds, report: &mut Report) -> Vec<Inline> {
     let blocks = Converter::new(known, report, offset, Mode::Fragment).run(text);
     let mut out = Vec::new();
-    for block in blocks {
-        if !out.is_empty() {
-            out.push(Inline::HardBreak);
-        }
-        flatten_block(block, &mut out);
-    }
+    flatten_blocks(blocks, &mut out);
     out
 }
 
@@ -141,6 +141,8 @@ fn is_plain_line(text: &str) -> bool {
         })
 }
 
+/// A block of a fragment as inlines: blocks, list items and table rows on
+/// lines of their own, items with their bullet or number, cells apart.
 fn flatten_block(block: Block, out: &mut Vec<Inline>) {
     match block {
         Block::Paragraph(c) | Block::Heading { content: c, .. } => out.extend(c),
@@ -148,16 +150,49 @@ fn flatten_block(block: Block, out: &mut Vec<Inline>) {
         Block::BlockQuote(blocks)
         | Block::Footnote {
             content: blocks, ..
-        } => blocks.into_iter().for_each(|b| flatten_block(b, out)),
-        Block::List { items, .. } => items
-            .into_iter()
-            .flatten()
-            .for_each(|b| flatten_block(b, out)),
-        Block::Table { head, rows, .. } => head
-            .into_iter()
-            .chain(rows.into_iter().flatten())
-            .for_each(|cell| out.extend(cell)),
+        } => flatten_blocks(blocks, out),
+        Block::List { start, items } => {
+            for (n, item) in items.into_iter().enumerate() {
+                new_line(out);
+                let marker = match start {
+                    Some(start) => format!("{}. ", start + n as u64),
+                    None => "• ".to_owned(),
+                };
+                push_text(out, &marker);
+                for (n, block) in item.into_iter().enumerate() {
+                    if n > 0 {
+                        new_line(out);
+                    }
+                    flatten_block(block, out);
+                }
+            }
+        }
+        Block::Table { head, rows, .. } => {
+            for row in std::iter::once(head).chain(rows) {
+                new_line(out);
+                for (n, cell) in row.into_iter().enumerate() {
+                    if n > 0 {
+                        push_text(out, " · ");
+                    }
+                    out.extend(cell);
+                }
+            }
+        }
         Block::Rule => {}
+    }
+}
+
+fn flatten_blocks(blocks: Vec<Block>, out: &mut Vec<Inline>) {
+    for block in blocks {
+        new_line(out);
+        flatten_block(block, out);
+    }
+}
+
+/// A line break, unless at the start or after one.
+fn new_line(out: &mut Vec<Inline>) {
+    if !matches!(out.last(), None | Some(Inline::HardBreak)) {
+        out.push(Inline::HardBreak);
     }
 }
 
@@ -191,7 +226,8 @@ enum LinkTo {
 enum Kind {
     Root,
     Paragraph,
-    Heading(u8),
+    /// The level and the author's own anchor (`{#anchor}`), if any.
+    Heading(u8, Option<String>),
     BlockQuote,
     List {
         start: Option<u64>,
@@ -298,7 +334,7 @@ fn searched(kind: &Kind, parent: Search) -> Search {
         return parent;
     }
     match kind {
-        Kind::Heading(_)
+        Kind::Heading(..)
         | Kind::CodeBlock(_)
         | Kind::HtmlBlock
         | Kind::Image { .. }
@@ -350,6 +386,8 @@ struct Converter<'k, 'r, 's> {
     footnote_numbers: HashMap<String, usize>,
     footnotes: Vec<Block>,
     references: References,
+    /// The headings' anchors so far, each given once.
+    anchors: HashSet<String>,
 }
 
 impl<'k, 'r, 's> Converter<'k, 'r, 's> {
@@ -367,6 +405,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             footnote_numbers: HashMap::new(),
             footnotes: Vec::new(),
             references: References::default(),
+            anchors: HashSet::new(),
         }
     }
 
@@ -404,7 +443,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                     self.flush();
                 }
                 let parent = self.top().search;
-                if let (Kind::Heading(level), Search::Now, Some(linker)) =
+                if let (Kind::Heading(level, _), Search::Now, Some(linker)) =
                     (&kind, parent, &mut self.linker)
                 {
                     linker.heading(*level);
@@ -463,6 +502,22 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         self.pending.clear();
     }
 
+    /// A heading's anchor: the author's, or its text's slug; a repeated
+    /// one gets `-1`, `-2` ... as on GitHub.
+    fn anchor(&mut self, own: Option<String>, content: &[Inline]) -> String {
+        let base = own
+            .filter(|own| !own.is_empty())
+            .unwrap_or_else(|| slug(&plain_text(content)));
+        let mut anchor = base.clone();
+        let mut n = 0;
+        while self.anchors.contains(&anchor) {
+            n += 1;
+            anchor = format!("{base}-{n}");
+        }
+        self.anchors.insert(anchor.clone());
+        anchor
+    }
+
     fn footnote_number(&mut self, label: &str) -> usize {
         let next = self.footnote_numbers.len() + 1;
         *self
@@ -474,7 +529,10 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
     fn kind_of(&mut self, tag: Tag, at: usize) -> Kind {
         match tag {
             Tag::Paragraph => Kind::Paragraph,
-            Tag::Heading { level, .. } => Kind::Heading(level as u8),
+            Tag::Heading { level, id, .. } => Kind::Heading(
+                level as u8,
+                id.map(|id| id.trim_start_matches('-').to_owned()),
+            ),
             Tag::BlockQuote(_) => Kind::BlockQuote,
             Tag::CodeBlock(kind) => Kind::CodeBlock(match kind {
                 pulldown_cmark::CodeBlockKind::Fenced(info) => {
@@ -583,10 +641,14 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         match std::mem::replace(&mut frame.kind, Kind::Transparent) {
             Kind::Root => Output::Blocks(frame.into_blocks()),
             Kind::Paragraph => Output::Block(Block::Paragraph(frame.inlines)),
-            Kind::Heading(level) => Output::Block(Block::Heading {
-                level,
-                content: frame.inlines,
-            }),
+            Kind::Heading(level, own) => {
+                let anchor = self.anchor(own, &frame.inlines);
+                Output::Block(Block::Heading {
+                    level,
+                    content: frame.inlines,
+                    anchor,
+                })
+            }
             Kind::BlockQuote => Output::Block(Block::BlockQuote(frame.into_blocks())),
             Kind::List { start, items } => Output::Block(Block::List { start, items }),
             Kind::Item => Output::Item(frame.into_blocks()),

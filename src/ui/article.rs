@@ -104,14 +104,20 @@ impl ArticleRenderer {
 
     fn block(&self, block: &Block) -> AnyView {
         match block {
-            Block::Heading { level, content } => {
+            Block::Heading {
+                level,
+                content,
+                anchor,
+            } => {
                 let c = self.inlines(content);
+                // In the article only: a card's copies would repeat ids.
+                let id = self.interactive.then(|| self.anchor_id(anchor));
                 match (level + self.heading_shift).min(6) {
-                    1 | 2 => view! { <h2>{c}</h2> }.into_any(),
-                    3 => view! { <h3>{c}</h3> }.into_any(),
-                    4 => view! { <h4>{c}</h4> }.into_any(),
-                    5 => view! { <h5>{c}</h5> }.into_any(),
-                    _ => view! { <h6>{c}</h6> }.into_any(),
+                    1 | 2 => view! { <h2 id=id>{c}</h2> }.into_any(),
+                    3 => view! { <h3 id=id>{c}</h3> }.into_any(),
+                    4 => view! { <h4 id=id>{c}</h4> }.into_any(),
+                    5 => view! { <h5 id=id>{c}</h5> }.into_any(),
+                    _ => view! { <h6 id=id>{c}</h6> }.into_any(),
                 }
             }
             Block::Paragraph(content) => view! { <p>{self.inlines(content)}</p> }.into_any(),
@@ -191,6 +197,24 @@ impl ArticleRenderer {
                 .into_any()
             }
         }
+    }
+
+    /// The element id of the heading with `anchor`, under the widget's key
+    /// (`--` keeps it apart from the widget's own ids).
+    fn anchor_id(&self, anchor: &str) -> String {
+        format!("{}--{anchor}", self.selection.prefix.get_value())
+    }
+
+    /// A link to `#anchor`: to the heading of the explainer that has it, or
+    /// else to the page's own anchor, never to the explainer's file.
+    fn fragment_link(&self, url: &str) -> Option<String> {
+        let anchor = url.strip_prefix('#')?;
+        let ours = self.selection.anchors.with_value(|a| a.contains(anchor));
+        Some(if ours {
+            format!("#{}", self.anchor_id(anchor))
+        } else {
+            url.to_owned()
+        })
     }
 
     fn footnote_id(&self, number: usize) -> String {
@@ -399,6 +423,9 @@ impl ArticleRenderer {
     /// explainer work wherever the page embedding it lives.
     #[cfg(target_arch = "wasm32")]
     pub fn resolve(&self, url: &str) -> String {
+        if let Some(link) = self.fragment_link(url) {
+            return link;
+        }
         self.selection.base.with_value(|base| match base {
             Some(base) => web_sys::Url::new_with_base(url, base)
                 .map(|u| u.href())
@@ -411,6 +438,9 @@ impl ArticleRenderer {
     /// the page, so a relative URL is joined to its folder.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn resolve(&self, url: &str) -> String {
+        if let Some(link) = self.fragment_link(url) {
+            return link;
+        }
         self.selection.base.with_value(|base| match base {
             Some(base) => crate::core::url::join_relative(base, url),
             None => url.to_owned(),

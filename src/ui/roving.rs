@@ -38,15 +38,17 @@ fn focus_next(ev: &KeyboardEvent, selector: &str) -> Option<()> {
         return None;
     }
     let active = document().active_element();
+    // Only from an item: other controls in the list (a speaker's quotes)
+    // keep their keys.
     let current = (0..count).find(|&i| {
         items
             .get(i as u32)
             .zip(active.as_ref())
             .is_some_and(|(item, active)| item.contains(Some(active)))
-    });
+    })?;
     let next = match ev.key().as_str() {
-        "ArrowDown" | "ArrowRight" => current.map_or(0, |i| (i + 1).min(count - 1)),
-        "ArrowUp" | "ArrowLeft" => current.map_or(0, |i| i.saturating_sub(1)),
+        "ArrowDown" | "ArrowRight" => (current + 1).min(count - 1),
+        "ArrowUp" | "ArrowLeft" => current.saturating_sub(1),
         "Home" => 0,
         "End" => count - 1,
         _ => return None,

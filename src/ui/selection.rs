@@ -5,11 +5,12 @@
 //! the `*_active` methods); no signal is ever copied into another.
 
 use super::words::{words, Words};
+use crate::core::document::for_each_anchor;
 use crate::core::ids::{EventId, SpeakerId, TermId};
 use crate::core::Explainer;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// An open hovercard: which term, from which mention, and whether a click or
 /// tap pinned it (a pinned card ignores the pointer leaving).
@@ -51,6 +52,8 @@ pub struct Selection {
     /// The URL the explainer's relative links resolve against (its
     /// source's), wherever they are drawn: article, cards, chronology.
     pub base: StoredValue<Option<String>>,
+    /// The anchors of the article's headings, which `#anchor` links go to.
+    pub anchors: StoredValue<HashSet<String>>,
     /// The widget's own words in the explainer's language.
     pub words: &'static Words,
     /// The pending hover intent (open or close), so a new one replaces it.
@@ -76,12 +79,17 @@ impl Selection {
                 .event_terms
                 .insert(event.id.clone(), event.terms.clone());
         }
+        let mut anchors = HashSet::new();
+        for_each_anchor(&explainer.body, &mut |anchor| {
+            anchors.insert(anchor.to_owned());
+        });
         Self {
             card: RwSignal::new(None),
             selected: RwSignal::new(None),
             preview: RwSignal::new(Vec::new()),
             prefix: StoredValue::new(prefix),
             base: StoredValue::new(base),
+            anchors: StoredValue::new(anchors),
             words: words(&explainer.meta.lang),
             timer: StoredValue::new(None),
             links: StoredValue::new(links),

@@ -1,12 +1,12 @@
 //! The reader's state in the URL fragment: restored when the widget mounts
-//! or the fragment changes, written back (with `history.replaceState`, so
+//! or the fragment changes to other states (following an anchor keeps it), written back (with `history.replaceState`, so
 //! the back button is not flooded) whenever it changes, unless the page
 //! uses the fragment itself (an anchor, a route). Each widget owns the
 //! pairs under its own key; see [`crate::core::fragment`].
 
 use super::chronology::{css_escape, reveal_first_passage};
 use super::selection::{OpenCard, Selection, Target};
-use crate::core::fragment::{read_state, write_state, WidgetState};
+use crate::core::fragment::{holds_state, read_state, write_state, WidgetState};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -89,6 +89,12 @@ pub fn sync_with_fragment(selection: Selection) {
             }
         }
     });
-    let listener = window_event_listener(ev::hashchange, move |_| restore(selection));
+    // Following an anchor (a footnote, a heading) keeps the selection: only
+    // a fragment of states is the reader's state.
+    let listener = window_event_listener(ev::hashchange, move |_| {
+        if holds_state(&current_fragment()) {
+            restore(selection)
+        }
+    });
     on_cleanup(move || listener.remove());
 }

@@ -12,7 +12,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{FocusOptions, HtmlElement};
 
-/// Speakers in groups, in the order groups first appear.
+/// Speakers in groups, in the order groups first appear; those in no group
+/// first, as they have no heading (after another group's, they would look
+/// like its members).
 fn grouped(explainer: &Explainer) -> Vec<(Option<String>, Vec<usize>)> {
     let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
     for (i, speaker) in explainer.speakers.iter().enumerate() {
@@ -21,6 +23,7 @@ fn grouped(explainer: &Explainer) -> Vec<(Option<String>, Vec<usize>)> {
             None => groups.push((speaker.group.clone(), vec![i])),
         }
     }
+    groups.sort_by_key(|(group, _)| group.is_some());
     groups
 }
 

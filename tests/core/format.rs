@@ -116,3 +116,57 @@ fn soft_breaks_become_spaces_so_names_can_span_lines() {
         "p: {speaker:putin|Vladimir Putin} spoke.",
     );
 }
+
+#[test]
+fn headings_get_anchors_that_links_can_point_at() {
+    let parsed = parse(
+        "# Where it began\n\n## Where it began\n\n## Донбас: 1991–2014\n\n### Dates {#when .ignored}\n\n> ## ¿?\n",
+    );
+    let mut anchors = Vec::new();
+    gloss::core::document::for_each_anchor(&parsed.explainer.body, &mut |a| anchors.push(a));
+    assert_eq!(
+        anchors,
+        [
+            "where-it-began",
+            "where-it-began-1",
+            "донбас-19912014",
+            "when",
+            "section"
+        ]
+    );
+    // The attribute block is the anchor, not text.
+    assert_eq!(
+        outline(&parsed.explainer.body[3..4]),
+        "h3: Dates",
+        "the `{{#when}}` attribute is not shown"
+    );
+}
+
+#[test]
+fn lists_and_tables_in_a_card_keep_their_lines() {
+    let parsed = parse(
+        r#"+++
+title = "T"
+[terms.api]
+summary = """
+Two ways:
+
+- one
+- two *more*
+
+3. three
+4. four
+
+| a | b |
+|---|---|
+| c | d |
+"""
++++
+Body.
+"#,
+    );
+    assert_eq!(
+        crate::outline::inlines(&parsed.explainer.terms[0].summary),
+        "Two ways:\\n• one\\n• two _more_\\n3. three\\n4. four\\na · b\\nc · d"
+    );
+}

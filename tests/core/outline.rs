@@ -44,7 +44,7 @@ pub fn outline(blocks: &[Block]) -> String {
 
 fn block(b: &Block) -> String {
     match b {
-        Block::Heading { level, content } => format!("h{level}: {}", inlines(content)),
+        Block::Heading { level, content, .. } => format!("h{level}: {}", inlines(content)),
         Block::Paragraph(c) => format!("p: {}", inlines(c)),
         Block::BlockQuote(bs) => format!("quote: [{}]", outline(bs).replace('\n', " | ")),
         Block::List { start, items } => {

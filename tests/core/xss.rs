@@ -304,9 +304,7 @@ impl<'a> Seen<'a> {
     fn blocks(&mut self, blocks: &'a [Block]) {
         for block in blocks {
             match block {
-                Block::Heading { level: _, content } | Block::Paragraph(content) => {
-                    self.inlines(content)
-                }
+                Block::Heading { content, .. } | Block::Paragraph(content) => self.inlines(content),
                 Block::BlockQuote(inner) => self.blocks(inner),
                 Block::List { start: _, items } => items.iter().for_each(|i| self.blocks(i)),
                 Block::Code { lang, text } => {
