@@ -209,7 +209,10 @@ impl ArticleRenderer {
     /// else to the page's own anchor, never to the explainer's file.
     fn fragment_link(&self, url: &str) -> Option<String> {
         let anchor = url.strip_prefix('#')?;
-        let ours = self.selection.anchors.with_value(|a| a.contains(anchor));
+        let ours = self
+            .selection
+            .anchors
+            .with_value(|a| a.iter().any(|a| a == anchor));
         Some(if ours {
             format!("#{}", self.anchor_id(anchor))
         } else {

@@ -4,11 +4,12 @@
 
 use super::article::ArticleRenderer;
 use super::author_notes::AuthorNotes;
-use super::chronology::Chronology;
+use super::chronology::{css_escape, Chronology};
 use super::dates::{datetime, format_date};
 #[cfg(target_arch = "wasm32")]
 use super::hovercard::TermCard;
 use super::progressive::{progressively, slices};
+use super::scrolling::reveal_in;
 use super::selection::{Selection, Target};
 use super::shared_state::sync_with_fragment;
 use super::speaker_list::SpeakerList;
@@ -73,6 +74,7 @@ pub fn ExplainerView(
         "gloss-layout"
     };
     sync_with_fragment(selection);
+    reveal_selected_in_side(selection);
 
     // Escape clears the selection when no card is open (an open card closes
     // first). Scoped to the widget: the page's other keys are left alone.
@@ -124,6 +126,29 @@ fn cards(explainer: StoredValue<Explainer>, _: Selection) -> impl IntoView {
 #[cfg(not(target_arch = "wasm32"))]
 fn cards(explainer: StoredValue<Explainer>, selection: Selection) -> impl IntoView {
     super::prerendered_cards::prerendered_cards(explainer, selection)
+}
+
+/// Keeps what is selected (from the article, a shared link or the sidebar
+/// itself) in view in the sidebar, where it scrolls on its own.
+fn reveal_selected_in_side(selection: Selection) {
+    Effect::new(move |_| {
+        let selector = match selection.selected.get() {
+            Some(Target::Event(id)) => format!("[data-event=\"{}\"]", css_escape(id.as_str())),
+            Some(Target::Speaker(id)) => {
+                format!("[data-speaker=\"{}\"]", css_escape(id.as_str()))
+            }
+            None => return,
+        };
+        let Some(frame) = document().get_element_by_id(&selection.element_id("frame")) else {
+            return;
+        };
+        if let (Ok(Some(side)), Ok(Some(entry))) = (
+            frame.query_selector(".gloss-side"),
+            frame.query_selector(&selector),
+        ) {
+            reveal_in(&side, &entry);
+        }
+    });
 }
 
 /// Previews the speaker and event of the passage under the pointer or

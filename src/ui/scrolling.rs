@@ -24,3 +24,21 @@ pub fn scroll_to(element: &Element) {
     });
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
+
+/// Scrolls `container` (the sidebar, where it scrolls on its own) so that
+/// `element` in it is in view, without moving the page; nothing when it
+/// is in view already or the container does not scroll.
+pub fn reveal_in(container: &Element, element: &Element) {
+    if container.scroll_height() <= container.client_height() {
+        return;
+    }
+    let (outer, inner) = (
+        container.get_bounding_client_rect(),
+        element.get_bounding_client_rect(),
+    );
+    if inner.top() >= outer.top() && inner.bottom() <= outer.bottom() {
+        return;
+    }
+    let centred = inner.top() - outer.top() - (outer.height() - inner.height()) / 2.0;
+    container.set_scroll_top(container.scroll_top() + centred as i32);
+}

@@ -10,7 +10,7 @@ use crate::core::ids::{EventId, SpeakerId, TermId};
 use crate::core::Explainer;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// An open hovercard: which term, from which mention, and whether a click or
 /// tap pinned it (a pinned card ignores the pointer leaving).
@@ -52,8 +52,9 @@ pub struct Selection {
     /// The URL the explainer's relative links resolve against (its
     /// source's), wherever they are drawn: article, cards, chronology.
     pub base: StoredValue<Option<String>>,
-    /// The anchors of the article's headings, which `#anchor` links go to.
-    pub anchors: StoredValue<HashSet<String>>,
+    /// The anchors of the article's headings, which `#anchor` links go to
+    /// (a handful: a list, not a set, is less code in the wasm).
+    pub anchors: StoredValue<Vec<String>>,
     /// The widget's own words in the explainer's language.
     pub words: &'static Words,
     /// The pending hover intent (open or close), so a new one replaces it.
@@ -79,9 +80,9 @@ impl Selection {
                 .event_terms
                 .insert(event.id.clone(), event.terms.clone());
         }
-        let mut anchors = HashSet::new();
+        let mut anchors = Vec::new();
         for_each_anchor(&explainer.body, &mut |anchor| {
-            anchors.insert(anchor.to_owned());
+            anchors.push(anchor.to_owned());
         });
         Self {
             card: RwSignal::new(None),

@@ -193,3 +193,48 @@ def test_widgets_of_the_two_builds_never_share_a_key(reader, other_explainer):
         "return [...document.querySelectorAll('.gloss [id]')].map((e) => e.id)")
     frames = [i for i in ids if i.endswith("-frame")]
     assert len(frames) == 2 and len(set(ids)) == len(ids), (frames, len(ids) - len(set(ids)))
+
+
+def open_themes(reader):
+    reader.driver.get(reader.base_url + "__fixtures__/themes.html")
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-state="ready"]')) == 3)
+
+
+def test_the_host_chooses_the_colour_scheme(reader):
+    # Whatever the reader's system says (light here), a host can ask for
+    # either palette.
+    open_themes(reader)
+    assert style(reader, root(reader, "dark"), "background-color") == "rgb(23, 22, 20)"
+    assert style(reader, root(reader, "dark"), "color") == "rgb(236, 231, 223)"
+    assert style(reader, root(reader, "light"), "background-color") == "rgb(255, 253, 249)"
+    assert style(reader, root(reader, "light"), "color") == "rgb(29, 27, 24)"
+
+
+def test_a_host_that_sets_only_its_two_colours_gets_readable_cards_and_highlights(reader):
+    open_themes(reader)
+    widget = root(reader, "vars")
+    term = widget.find_element(By.CSS_SELECTOR, 'button[data-term="api"]')
+    reader.scroll_to(term)
+    term.click()
+    card = reader.wait_for_card("api")
+    assert style(reader, card, "background-color") == "rgb(17, 17, 17)"
+    assert style(reader, card, "color") == "rgb(238, 238, 238)"
+    reader.press("Escape")
+    speaker = widget.find_element(By.CSS_SELECTOR, '[data-speaker="ana"]')
+    reader.scroll_to(speaker)
+    speaker.click()
+    quote = widget.find_element(By.CSS_SELECTOR, ".gloss-quote[data-active]")
+    # The marker's own dark text, not the host's light one.
+    assert style(reader, quote, "background-color") == "rgb(255, 241, 184)"
+    assert style(reader, quote, "color") == "rgb(29, 27, 24)"
+
+
+def test_a_host_rule_that_shows_everything_hidden_does_not_reach_in(reader):
+    # themes.css has `[hidden] { display: block !important }`.
+    open_themes(reader)
+    # (The panels' bodies show beside the article at this width, as meant.)
+    hidden = root(reader, "vars").find_elements(By.CSS_SELECTOR, "[hidden]:not(.gloss-panel-body)")
+    assert hidden, "the widget hides something (term descriptions, summaries)"
+    shown = [el.get_attribute("outerHTML")[:80] for el in hidden if el.is_displayed()]
+    assert not shown, shown

@@ -1,0 +1,117 @@
+"""End-to-end tests of what an author's structure gives the reader
+(tests/e2e/fixtures/sections.md): headings that links can point at, a
+footnote that keeps the selection, a speaker's quotes beside the roving
+list, people in no group, a list in a card, and the sidebar keeping the
+selected event in view.
+"""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from explainer import normalize
+
+SOURCE = "src=__fixtures__/sections.md"
+WAIT = 5
+
+
+def open_sections(reader):
+    reader.open_explainer(query=SOURCE)
+    assert reader.state == "ready", reader.alerts()
+    return reader.root.find_element(By.CSS_SELECTOR, ".gloss-frame").get_attribute("id").removesuffix("-frame")
+
+
+def rect(reader, el) -> dict:
+    return reader.driver.execute_script("return arguments[0].getBoundingClientRect().toJSON()", el)
+
+
+def settle(reader):
+    """Two frames and a task: long enough for a hashchange to be handled."""
+    reader.driver.execute_async_script(
+        "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));")
+
+
+def test_a_link_to_a_section_goes_to_its_heading_on_the_page(reader):
+    key = open_sections(reader)
+    # Anchors from the heading's text or the author's `{#dates}`, under
+    # the widget's key.
+    end = reader.root.find_element(By.ID, f"{key}--the-end")
+    assert end.tag_name == "h2" and normalize(end.text) == "The end"
+    dates = reader.root.find_element(By.ID, f"{key}--dates")
+    assert normalize(dates.text) == "Dates", "the attribute block is not shown"
+    page = reader.driver.current_url.split("#")[0]
+    link = reader.root.find_element(By.LINK_TEXT, "the last section")
+    assert link.get_attribute("href") == f"{page}#{key}--the-end"
+    assert reader.root.find_element(By.LINK_TEXT, "the dates").get_attribute("href") == f"{page}#{key}--dates"
+    reader.scroll_to(link)
+    link.click()
+    WebDriverWait(reader.driver, WAIT, poll_frequency=0.05).until(
+        lambda d: 0 <= rect(reader, end)["top"] < d.execute_script("return innerHeight"))
+    assert reader.driver.current_url == f"{page}#{key}--the-end", "the reader stays on the page"
+    assert reader.state == "ready"
+
+
+def test_following_a_footnote_keeps_the_selection(reader):
+    open_sections(reader)
+    speaker = reader.root.find_element(By.CSS_SELECTOR, '[data-speaker="ana"]')
+    reader.scroll_to(speaker)
+    speaker.click()
+    assert speaker.get_attribute("aria-pressed") == "true"
+    note = reader.root.find_element(By.CSS_SELECTOR, ".gloss-fnref a")
+    reader.scroll_to(note)
+    note.click()
+    WebDriverWait(reader.driver, WAIT, poll_frequency=0.05).until(
+        lambda d: d.current_url.endswith("-fn1"))
+    settle(reader)
+    assert speaker.get_attribute("aria-pressed") == "true"
+    assert reader.root.find_elements(By.CSS_SELECTOR, '.gloss-quote[data-active]')
+
+
+def test_arrow_keys_on_a_quote_leave_it_where_it_is(reader):
+    open_sections(reader)
+    quotes = reader.root.find_elements(By.CSS_SELECTOR, ".gloss-quote-jump")
+    assert len(quotes) == 2
+    reader.scroll_to(quotes[1])
+    reader.focus(quotes[1])
+    for key in ("ARROW_DOWN", "ARROW_UP", "HOME"):
+        reader.press(key)
+        assert reader.active_element() == quotes[1], key
+    # From a speaker, the arrows still move between speakers.
+    first = reader.root.find_element(By.CSS_SELECTOR, "[data-speaker]")
+    reader.focus(first)
+    reader.press("ARROW_DOWN")
+    assert reader.active_element().get_attribute("data-speaker") != first.get_attribute("data-speaker")
+
+
+def test_people_in_no_group_are_not_filed_under_another(reader):
+    open_sections(reader)
+    groups = reader.root.find_elements(By.CSS_SELECTOR, ".gloss-group")
+    assert len(groups) == 2
+    # Noor has no group: listed first, with no heading over her.
+    assert not groups[0].find_elements(By.CSS_SELECTOR, ".gloss-group-name")
+    assert [s.get_attribute("data-speaker") for s in groups[0].find_elements(By.CSS_SELECTOR, "[data-speaker]")] == ["noor"]
+    assert normalize(groups[1].find_element(By.CSS_SELECTOR, ".gloss-group-name").text) == "Officials"
+
+
+def test_a_list_in_a_card_keeps_its_items_apart(reader):
+    open_sections(reader)
+    term = reader.decorated_mention("api")
+    reader.scroll_to(term)
+    term.click()
+    card = reader.wait_for_card("api")
+    lines = [normalize(line) for line in card.find_element(By.CSS_SELECTOR, ".gloss-card-summary").text.split("\n")]
+    assert lines == ["Two ways to call it:", "• one way", "• two ways"], lines
+
+
+def test_an_event_chosen_in_the_article_is_shown_in_the_sidebar(reader):
+    open_sections(reader)
+    side = reader.root.find_element(By.CSS_SELECTOR, ".gloss-side")
+    if rect(reader, side)["left"] < rect(reader, reader.root.find_element(By.CSS_SELECTOR, ".gloss-article"))["right"]:
+        raise AssertionError("the window is wide enough for the sidebar layout")
+    passage = reader.root.find_element(By.CSS_SELECTOR, '[data-event-ref="e30"]')
+    reader.scroll_to(passage)
+    passage.click()
+    entry = reader.root.find_element(By.CSS_SELECTOR, '[data-event="e30"]')
+    assert entry.get_attribute("aria-pressed") == "true"
+    WebDriverWait(reader.driver, WAIT, poll_frequency=0.05).until(
+        lambda _: rect(reader, side)["top"] <= rect(reader, entry)["top"]
+        and rect(reader, entry)["bottom"] <= rect(reader, side)["bottom"])
