@@ -148,8 +148,10 @@ def test_selection_and_open_term_round_trip_through_the_url(reader, demo):
 
 
 def test_a_route_or_anchor_the_page_keeps_in_the_fragment_is_left_alone(reader):
-    for page_fragment in ("#/articles/42", "#chapter-3"):
-        reader.open_explainer(path="index.html" + page_fragment)
+    for n, page_fragment in enumerate(("#/articles/42", "#chapter-3")):
+        # A page of its own each time (a change of fragment alone would
+        # keep the page, and with it the selection).
+        reader.open_explainer(path=f"index.html?visit={n}{page_fragment}")
         speaker = one(reader, '[data-speaker="ushakov"]')
         reader.scroll_to(speaker)
         speaker.click()
