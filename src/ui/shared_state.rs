@@ -1,7 +1,8 @@
 //! The reader's state in the URL fragment: restored when the widget mounts
-//! or the fragment changes to other states (following an anchor keeps it), written back (with `history.replaceState`, so
-//! the back button is not flooded) whenever it changes, unless the page
-//! uses the fragment itself (an anchor, a route). Each widget owns the
+//! or the fragment changes to other states (following an anchor keeps it),
+//! written back (with `history.replaceState`, so the back button is not
+//! flooded) whenever it changes, unless the page uses the fragment itself
+//! (an anchor, a route). Each widget owns the
 //! pairs under its own key; see [`crate::core::fragment`].
 
 use super::chronology::{css_escape, reveal_first_passage};
