@@ -3,15 +3,19 @@
 //! Every mention of a term carries `data-term` and a `data-gloss-mention`
 //! index; decorated mentions are buttons that open the term's card, the
 //! others answer to hover only. Speaker mentions, quotes and event passages
-//! carry their DOM-contract attributes for highlighting.
+//! carry their DOM-contract attributes for highlighting; an event passage
+//! ends with its event's date, a button that selects the event.
 
+use super::dates::format_date;
 use super::hovercard::{
     click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves, tab_into_card,
 };
 use super::progressive::{progressively, slices};
 use super::selection::{flag, Selection, Target};
+use crate::core::date::EventDate;
 use crate::core::document::{split_glue, text_len, Align, Block, Inline};
 use crate::core::ids::{EventId, SpeakerId, TermId};
+use crate::core::model::Event;
 #[cfg(not(target_arch = "wasm32"))]
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
@@ -49,10 +53,14 @@ pub struct ArticleRenderer {
     heading_shift: u8,
     /// False inside a card: references there are plain text.
     interactive: bool,
+    /// The events passages can refer to, sorted by id: the date and title
+    /// their passages show (empty inside a card).
+    events: Vec<(EventId, EventDate, String)>,
+    lang: String,
 }
 
 impl ArticleRenderer {
-    pub fn new(selection: Selection, blocks: &[Block]) -> Self {
+    pub fn new(selection: Selection, blocks: &[Block], events: &[Event], lang: &str) -> Self {
         let top = blocks
             .iter()
             .filter_map(|b| match b {
@@ -61,11 +69,18 @@ impl ArticleRenderer {
             })
             .min()
             .unwrap_or(2);
+        let mut events: Vec<_> = events
+            .iter()
+            .map(|e| (e.id.clone(), e.date, e.title.clone()))
+            .collect();
+        events.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Self {
             selection,
             next_mention: Cell::new(0),
             heading_shift: 2u8.saturating_sub(top),
             interactive: true,
+            events,
+            lang: lang.to_owned(),
         }
     }
 
@@ -76,6 +91,8 @@ impl ArticleRenderer {
             next_mention: Cell::new(0),
             heading_shift: 0,
             interactive: false,
+            events: Vec::new(),
+            lang: String::new(),
         }
     }
 
@@ -344,13 +361,38 @@ impl ArticleRenderer {
         .into_any()
     }
 
-    /// A passage about an event; a click selects the event.
+    /// A passage about an event; a click selects the event. It ends with
+    /// the event's date as a button: what the passage refers to at a
+    /// glance, and the way to select it by keyboard (the passage itself
+    /// may hold term buttons, and buttons do not nest). Its click reaches
+    /// the passage's.
     fn event_ref(&self, id: &EventId, content: &[Inline]) -> AnyView {
         let selection = self.selection;
         let content = self.inlines(content);
         if !self.interactive {
             return view! { <span class="gloss-event-ref">{content}</span> }.into_any();
         }
+        let chip = self
+            .events
+            .binary_search_by(|e| e.0.cmp(id))
+            .ok()
+            .map(|i| {
+                let (_, date, title) = &self.events[i];
+                let text = format_date(date, &self.lang);
+                let label = format!("{text}: {title}");
+                let pressed_id = id.clone();
+                let pressed = move || {
+                    selection
+                        .selected
+                        .with(|s| matches!(s, Some(Target::Event(e)) if *e == pressed_id))
+                        .to_string()
+                };
+                view! {
+                    <button type="button" class="gloss-event-chip" aria-label=label aria-pressed=pressed>
+                        {text}
+                    </button>
+                }
+            });
         let (active_id, click_id) = (id.clone(), id.clone());
         view! {
             <span
@@ -360,6 +402,7 @@ impl ArticleRenderer {
                 on:click=move |_| selection.toggle(Target::Event(click_id.clone()))
             >
                 {content}
+                {chip}
             </span>
         }
         .into_any()

@@ -175,9 +175,33 @@ mod plain {
         }
     }
 
+    /// A range the way `Intl`'s English `formatRange` writes it (what the
+    /// live widget will show in its place, so nothing moves): what the ends
+    /// share written once, a thin space either side of the dash.
     pub(super) fn format_range(start: &DatePoint, end: &DatePoint, lang: &str) -> String {
+        const DASH: &str = "\u{2009}–\u{2009}";
+        if start == end {
+            return format_point(start, lang);
+        }
+        let month = |p: &DatePoint| {
+            p.month
+                .and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?))
+        };
+        if english(lang) && start.year == end.year && start.year >= 1 {
+            let year = start.year;
+            match (month(start), start.day, month(end), end.day) {
+                (Some(m1), Some(d1), Some(m2), Some(d2)) if m1 == m2 => {
+                    return format!("{m1} {d1}{DASH}{d2}, {year}")
+                }
+                (Some(m1), Some(d1), Some(m2), Some(d2)) => {
+                    return format!("{m1} {d1}{DASH}{m2} {d2}, {year}")
+                }
+                (Some(m1), None, Some(m2), None) => return format!("{m1}{DASH}{m2} {year}"),
+                _ => {}
+            }
+        }
         format!(
-            "{} – {}",
+            "{}{DASH}{}",
             format_point(start, lang),
             format_point(end, lang)
         )
@@ -212,5 +236,41 @@ mod tests {
         assert_eq!(datetime(&point(-43, Some(3), Some(15))), None);
         assert_eq!(iso_date(&point(-43, Some(3), Some(15))), "-0043-03-15");
         assert_eq!(iso_date(&point(-99, None, None)), "-0099");
+    }
+
+    /// What Chromium's `Intl.DateTimeFormat("en").formatRange` wrote for
+    /// the same ranges (the live widget's text, which the prerendered page
+    /// must match so that nothing moves when it takes over).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn prerendered_english_ranges_read_as_the_browser_writes_them() {
+        let range = |a, b| plain::format_range(&a, &b, "en");
+        let day = |m, d| point(2025, Some(m), Some(d));
+        assert_eq!(
+            range(day(11, 19), day(11, 20)),
+            "November 19\u{2009}–\u{2009}20, 2025"
+        );
+        assert_eq!(
+            range(day(11, 30), day(12, 2)),
+            "November 30\u{2009}–\u{2009}December 2, 2025"
+        );
+        assert_eq!(
+            range(point(2024, Some(12), Some(30)), day(1, 2)),
+            "December 30, 2024\u{2009}–\u{2009}January 2, 2025"
+        );
+        let month = |y, m| point(y, Some(m), None);
+        assert_eq!(
+            range(month(2025, 3), month(2025, 5)),
+            "March\u{2009}–\u{2009}May 2025"
+        );
+        assert_eq!(
+            range(month(2024, 11), month(2025, 2)),
+            "November 2024\u{2009}–\u{2009}February 2025"
+        );
+        assert_eq!(
+            range(point(2024, None, None), point(2025, None, None)),
+            "2024\u{2009}–\u{2009}2025"
+        );
+        assert_eq!(range(day(11, 19), day(11, 19)), "November 19, 2025");
     }
 }

@@ -37,7 +37,8 @@ pub fn ExplainerView(
     // The tree goes to the renderer: nothing else reads it after this.
     let mut explainer = explainer;
     let blocks = std::mem::take(&mut explainer.body);
-    let body = ArticleRenderer::new(selection, &blocks).article(blocks);
+    let body =
+        ArticleRenderer::new(selection, &blocks, &explainer.events, &meta.lang).article(blocks);
     let published = meta.published.map(|date| {
         let text = format_date(&date, &meta.lang);
         view! { <time datetime=datetime(&date.start)>{text}</time> }

@@ -6,6 +6,7 @@ Ids come from the demo's front matter, so the tests follow the data.
 """
 
 import json
+import re
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -117,6 +118,40 @@ def test_everything_works_by_keyboard(reader, demo):
     assert events[-2].get_attribute("aria-pressed") == "true", "Space selects"
     refs = find(reader, f"[data-event-ref={css(chosen)}]")
     assert all(r.get_attribute("data-active") is not None for r in refs)
+
+
+def text_of(el) -> str:
+    return normalize(el.get_attribute("textContent"))
+
+
+def test_an_event_passage_ends_with_its_date_a_button_that_selects_it(reader, demo):
+    reader.open_explainer()
+    passages = find(reader, "[data-event-ref]")
+    body = demo.path.read_text(encoding="utf-8").split("+++")[-1]
+    assert len(passages) == len(re.findall(r"\]\(event:", body)), "every passage is drawn"
+    for passage in passages:
+        event = passage.get_attribute("data-event-ref")
+        chip = passage.find_element(By.CSS_SELECTOR, "button.gloss-event-chip")
+        date = text_of(one(reader, f"[data-event={css(event)}] .gloss-event-date"))
+        title = text_of(one(reader, f"[data-event={css(event)}] .gloss-event-title"))
+        assert text_of(chip) == date, f"the passage about {event} shows its date"
+        assert normalize(chip.get_attribute("aria-label")) == f"{date}: {title}", \
+            "its name begins with what it shows and says which event it is"
+
+    # By keyboard: the date is a Tab stop; Enter selects, Space clears.
+    chip = one(reader, '[data-event-ref="moscow-talks"] .gloss-event-chip')
+    reader.scroll_to(chip)
+    reader.driver.execute_script("arguments[0].focus()", chip)
+    assert reader.active_element() == chip
+    reader.press("Enter")
+    entry = one(reader, '[data-event="moscow-talks"]')
+    wait_until(reader, lambda: entry.get_attribute("aria-pressed") == "true", "Enter selects the event")
+    assert chip.get_attribute("aria-pressed") == "true"
+    assert all(p.get_attribute("data-active") is not None
+               for p in find(reader, '[data-event-ref="moscow-talks"]'))
+    reader.press(" ")
+    wait_until(reader, lambda: entry.get_attribute("aria-pressed") == "false", "Space clears it")
+    assert chip.get_attribute("aria-pressed") == "false"
 
 
 def test_arrow_keys_stay_inside_the_widget(reader):
