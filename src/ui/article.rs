@@ -387,10 +387,16 @@ impl ArticleRenderer {
                         .with(|s| matches!(s, Some(Target::Event(e)) if *e == pressed_id))
                         .to_string()
                 };
+                // Held to the passage's last word (a no-break space, and
+                // no break after it: a button is a box a line may break
+                // before): a line never starts with the date alone.
                 view! {
-                    <button type="button" class="gloss-event-chip" aria-label=label aria-pressed=pressed>
-                        {text}
-                    </button>
+                    <span class="gloss-nobr">
+                        "\u{a0}"
+                        <button type="button" class="gloss-event-chip" aria-label=label aria-pressed=pressed>
+                            {text}
+                        </button>
+                    </span>
                 }
             });
         let (active_id, click_id) = (id.clone(), id.clone());
