@@ -53,8 +53,8 @@ pub struct ArticleRenderer {
     heading_shift: u8,
     /// False inside a card: references there are plain text.
     interactive: bool,
-    /// The events passages can refer to, sorted by id: the date and title
-    /// their passages show (empty inside a card).
+    /// The events passages can refer to: the date and title their
+    /// passages show (none inside a card).
     events: Vec<(EventId, EventDate, String)>,
     lang: String,
 }
@@ -69,11 +69,10 @@ impl ArticleRenderer {
             })
             .min()
             .unwrap_or(2);
-        let mut events: Vec<_> = events
+        let events = events
             .iter()
             .map(|e| (e.id.clone(), e.date, e.title.clone()))
             .collect();
-        events.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Self {
             selection,
             next_mention: Cell::new(0),
@@ -372,12 +371,13 @@ impl ArticleRenderer {
         if !self.interactive {
             return view! { <span class="gloss-event-ref">{content}</span> }.into_any();
         }
+        // (A scan: a sorted list or a map costs the reader's wasm more than
+        // a thousand events cost this.)
         let chip = self
             .events
-            .binary_search_by(|e| e.0.cmp(id))
-            .ok()
-            .map(|i| {
-                let (_, date, title) = &self.events[i];
+            .iter()
+            .find(|e| e.0 == *id)
+            .map(|(_, date, title)| {
                 let text = format_date(date, &self.lang);
                 let label = format!("{text}: {title}");
                 let pressed_id = id.clone();
