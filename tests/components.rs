@@ -447,3 +447,37 @@ async fn a_damaged_compiled_explainer_falls_back_to_its_source() {
         "From Markdown"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_event_passage_ends_with_its_date_in_the_explainers_language() {
+    let host = fresh_host();
+    let source = SOURCE.replacen(
+        "title = \"Test explainer\"",
+        "title = \"Test\"\nlang = \"fr\"",
+        1,
+    );
+    let parsed = parse_explainer(&source).unwrap();
+    let (explainer, diagnostics) = (parsed.explainer, parsed.diagnostics);
+    leptos::mount::mount_to(host.clone(), move || {
+        view! { <ExplainerView explainer=explainer diagnostics=diagnostics base=None prefix="t".to_string()/> }
+    })
+    .forget();
+    tick().await;
+    let chip = find(&host, "[data-event-ref='talks'] .gloss-event-chip").expect("a date");
+    let shown = find(&host, "[data-event='talks'] .gloss-event-date").unwrap();
+    assert_eq!(chip.text_content(), shown.text_content());
+    assert_eq!(chip.text_content().as_deref(), Some("2 décembre 2025"));
+    assert_eq!(
+        chip.get_attribute("aria-label").as_deref(),
+        Some("2 décembre 2025: Talks")
+    );
+    // Its click is the passage's: one choice, not a choice undone.
+    chip.unchecked_ref::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(active(&host, "[data-event='talks']").len(), 1);
+    chip.unchecked_ref::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert!(active(&host, "[data-event-ref]").is_empty());
+}
