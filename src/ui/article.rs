@@ -53,6 +53,9 @@ pub struct ArticleRenderer {
     heading_shift: u8,
     /// False inside a card: references there are plain text.
     interactive: bool,
+    /// Set while a heading's text is drawn: a date there would become part
+    /// of the heading's name.
+    in_heading: Cell<bool>,
     /// The events passages can refer to: the date and title their
     /// passages show (none inside a card).
     events: Vec<(EventId, EventDate, String)>,
@@ -78,6 +81,7 @@ impl ArticleRenderer {
             next_mention: Cell::new(0),
             heading_shift: 2u8.saturating_sub(top),
             interactive: true,
+            in_heading: Cell::new(false),
             events,
             lang: lang.to_owned(),
         }
@@ -90,6 +94,7 @@ impl ArticleRenderer {
             next_mention: Cell::new(0),
             heading_shift: 0,
             interactive: false,
+            in_heading: Cell::new(false),
             events: Vec::new(),
             lang: String::new(),
         }
@@ -125,7 +130,9 @@ impl ArticleRenderer {
                 content,
                 anchor,
             } => {
+                self.in_heading.set(true);
                 let c = self.inlines(content);
+                self.in_heading.set(false);
                 // In the article only: a card's copies would repeat ids.
                 let id = self.interactive.then(|| self.anchor_id(anchor));
                 match (level + self.heading_shift).min(6) {
@@ -243,8 +250,16 @@ impl ArticleRenderer {
     /// A run of inlines. A term drawn as a button takes the punctuation
     /// touching it into one unbreakable span (`gloss-nobr`), so a line
     /// never starts with the comma after a term or ends with the bracket
-    /// before one (see [`split_glue`]).
+    /// before one (see [`split_glue`]); so does an event passage's date
+    /// with the punctuation after the passage.
     pub fn inlines(&self, inlines: &[Inline]) -> Vec<AnyView> {
+        self.inlines_then(inlines, None)
+    }
+
+    /// [`Self::inlines`], then `tail` (an event passage's date), held to
+    /// the last of them when that is a term's button (a line may break
+    /// after a button however it continues).
+    fn inlines_then(&self, inlines: &[Inline], mut tail: Option<AnyView>) -> Vec<AnyView> {
         let is_button = |i: usize| {
             self.interactive
                 && matches!(
@@ -255,11 +270,20 @@ impl ArticleRenderer {
                     })
                 )
         };
+        let has_date = |i: usize| match inlines.get(i) {
+            Some(Inline::EventRef { id, .. }) => self.shows_date(id),
+            _ => false,
+        };
         let split = |i: usize| match inlines.get(i) {
-            Some(Inline::Text(t)) => split_glue(t, i > 0 && is_button(i - 1), is_button(i + 1)),
+            Some(Inline::Text(t)) => split_glue(
+                t,
+                i > 0 && (is_button(i - 1) || has_date(i - 1)),
+                is_button(i + 1),
+            ),
             _ => ("", "", ""),
         };
-        let mut views = Vec::with_capacity(inlines.len());
+        let last = inlines.len().checked_sub(1);
+        let mut views = Vec::with_capacity(inlines.len() + 1);
         for (i, inline) in inlines.iter().enumerate() {
             match inline {
                 Inline::Text(_) => {
@@ -268,20 +292,27 @@ impl ArticleRenderer {
                         views.push(String::from(middle).into_any());
                     }
                 }
+                Inline::EventRef { id, content } if has_date(i) => {
+                    let (after, _, _) = split(i + 1);
+                    views.push(self.event_ref(id, content, after));
+                }
                 _ if is_button(i) => {
                     let (_, _, before) = i.checked_sub(1).map_or(("", "", ""), split);
                     let (after, _, _) = split(i + 1);
+                    let end = if Some(i) == last { tail.take() } else { None };
                     let term = self.inline(inline);
-                    views.push(if before.is_empty() && after.is_empty() {
+                    views.push(if before.is_empty() && after.is_empty() && end.is_none() {
                         term
                     } else {
                         let (before, after) = (String::from(before), String::from(after));
-                        view! { <span class="gloss-nobr">{before}{term}{after}</span> }.into_any()
+                        view! { <span class="gloss-nobr">{before}{term}{after}{end}</span> }
+                            .into_any()
                     });
                 }
                 _ => views.push(self.inline(inline)),
             }
         }
+        views.extend(tail);
         views
     }
 
@@ -318,7 +349,7 @@ impl ArticleRenderer {
                 index,
                 content,
             } => self.speaker_ref(speaker, Some(*index), content),
-            Inline::EventRef { id, content } => self.event_ref(id, content),
+            Inline::EventRef { id, content } => self.event_ref(id, content, ""),
             Inline::FootnoteRef { number, .. } => {
                 let id = self.footnote_id(*number);
                 view! {
@@ -360,55 +391,61 @@ impl ArticleRenderer {
         .into_any()
     }
 
+    /// Whether a passage about `id` ends with the event's date: in the
+    /// article, outside headings, for an event the explainer has.
+    fn shows_date(&self, id: &EventId) -> bool {
+        self.interactive && !self.in_heading.get() && self.events.iter().any(|e| e.0 == *id)
+    }
+
     /// A passage about an event; a click selects the event. It ends with
     /// the event's date as a button: what the passage refers to at a
     /// glance, and the way to select it by keyboard (the passage itself
-    /// may hold term buttons, and buttons do not nest). Its click reaches
-    /// the passage's.
-    fn event_ref(&self, id: &EventId, content: &[Inline]) -> AnyView {
+    /// may hold term buttons, and buttons do not nest). The date's click is
+    /// the passage's; `after` is the punctuation that follows the passage,
+    /// kept on the date's line.
+    fn event_ref(&self, id: &EventId, content: &[Inline], after: &str) -> AnyView {
         let selection = self.selection;
-        let content = self.inlines(content);
         if !self.interactive {
+            let content = self.inlines(content);
             return view! { <span class="gloss-event-ref">{content}</span> }.into_any();
         }
         // (A scan: a sorted list or a map costs the reader's wasm more than
         // a thousand events cost this.)
-        let chip = self
-            .events
-            .iter()
-            .find(|e| e.0 == *id)
-            .map(|(_, date, title)| {
-                let text = format_date(date, &self.lang);
-                let label = format!("{text}: {title}");
-                let pressed_id = id.clone();
-                let pressed = move || {
-                    selection
-                        .selected
-                        .with(|s| matches!(s, Some(Target::Event(e)) if *e == pressed_id))
-                        .to_string()
-                };
-                // Held to the passage's last word (a no-break space, and
-                // no break after it: a button is a box a line may break
-                // before): a line never starts with the date alone.
-                view! {
-                    <span class="gloss-nobr">
-                        "\u{a0}"
-                        <button type="button" class="gloss-event-chip" aria-label=label aria-pressed=pressed>
-                            {text}
-                        </button>
-                    </span>
-                }
-            });
+        let date = self.events.iter().find(|e| e.0 == *id);
+        let chip = date.filter(|_| self.shows_date(id)).map(|(_, date, title)| {
+            let text = format_date(date, &self.lang);
+            let label = format!("{text}: {title}");
+            let pressed_id = id.clone();
+            let pressed = move || {
+                selection
+                    .selected
+                    .with(|s| matches!(s, Some(Target::Event(e)) if *e == pressed_id))
+                    .to_string()
+            };
+            // Held to the passage's last word (a no-break space, and no
+            // break after it: a button is a box a line may break before).
+            let after = String::from(after);
+            view! {
+                <span class="gloss-nobr">
+                    "\u{a0}"
+                    <button type="button" class="gloss-event-chip" aria-label=label aria-pressed=pressed>
+                        {text}
+                    </button>
+                    {after}
+                </span>
+            }
+            .into_any()
+        });
+        let content = self.inlines_then(content, chip);
         let (active_id, click_id) = (id.clone(), id.clone());
         view! {
             <span
                 class="gloss-event-ref"
                 data-event-ref=id.to_string()
                 data-active=move || flag(selection.event_ref_active(&active_id))
-                on:click=move |_| selection.toggle(Target::Event(click_id.clone()))
+                on:click=move |ev| passage_clicked(selection, &click_id, &ev)
             >
                 {content}
-                {chip}
             </span>
         }
         .into_any()
@@ -497,5 +534,33 @@ impl ArticleRenderer {
             Some(base) => crate::core::url::join_relative(base, url),
             None => url.to_owned(),
         })
+    }
+}
+
+/// A click in an event passage selects the event, unless it was on a term
+/// or a link there, which do their own thing. Focus goes to the passage's
+/// date, so the keyboard (Escape, Tab) goes on from where the reader is.
+fn passage_clicked(selection: Selection, id: &EventId, ev: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let target = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let inner = |selector: &str| {
+        target
+            .as_ref()
+            .and_then(|t| t.closest(selector).ok().flatten())
+    };
+    if inner("a, button:not(.gloss-event-chip)").is_some() {
+        return;
+    }
+    selection.toggle(Target::Event(id.clone()));
+    let passage = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let chip = passage.and_then(|p| p.query_selector(".gloss-event-chip").ok().flatten());
+    if let Some(chip) = chip.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = chip.focus_with_options(&options);
     }
 }

@@ -250,7 +250,8 @@ def test_margins_and_title_follow_the_column_not_the_window(reader):
 
 def test_the_date_after_an_event_passage_never_starts_a_line(reader):
     # The column is narrowed step by step, so that at some width a line
-    # ends just where the passage does.
+    # ends just where the passage does (sections.md has passages that end
+    # in text, in a term's button, and before a full stop and a comma).
     open_themes(reader)
     starts = reader.driver.execute_script("""
       const host = document.getElementById('column'), found = [];
@@ -271,6 +272,17 @@ def test_the_date_after_an_event_passage_never_starts_a_line(reader):
           range.setEnd(char[0], char[1] + 1);
           const last = range.getBoundingClientRect(), own = chip.getBoundingClientRect();
           if (last.bottom <= own.top) found.push(width);
+          // Nor does the punctuation after it start the next one.
+          const after = document.createTreeWalker(chip.closest('p'), NodeFilter.SHOW_TEXT);
+          after.currentNode = chip.lastChild || chip;
+          let next = after.nextNode();
+          while (next && !next.data.trim()) next = after.nextNode();
+          if (next && /^[.,;:!?)]/.test(next.data.trimStart())) {
+            const at = next.data.length - next.data.trimStart().length;
+            range.setStart(next, at);
+            range.setEnd(next, at + 1);
+            if (range.getBoundingClientRect().top >= own.bottom) found.push(`${width} (${next.data[at]})`);
+          }
         }
       }
       return found;""")

@@ -1,10 +1,11 @@
 """End-to-end tests of what an author's structure gives the reader
 (tests/e2e/fixtures/sections.md): headings that links can point at, a
 footnote that keeps the selection, a speaker's quotes beside the roving
-list, people in no group, a list in a card, and the sidebar keeping the
-selected event in view.
+list, people in no group, a list in a card, the sidebar keeping the
+selected event in view, and event passages that hold a term.
 """
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -115,3 +116,37 @@ def test_an_event_chosen_in_the_article_is_shown_in_the_sidebar(reader):
     WebDriverWait(reader.driver, WAIT, poll_frequency=0.05).until(
         lambda _: rect(reader, side)["top"] <= rect(reader, entry)["top"]
         and rect(reader, entry)["bottom"] <= rect(reader, side)["bottom"])
+
+
+def test_a_term_in_an_event_passage_opens_its_card_and_leaves_the_event_alone(reader):
+    open_sections(reader)
+    passage = reader.root.find_element(By.CSS_SELECTOR, '[data-event-ref="e29"]')
+    term = passage.find_element(By.CSS_SELECTOR, 'button[data-term="api"]')
+    entry = reader.root.find_element(By.CSS_SELECTOR, '[data-event="e29"]')
+    reader.scroll_to(term)
+    term.click()
+    reader.wait_for_card("api")
+    assert entry.get_attribute("aria-pressed") == "false", "the term's click chose the event"
+    reader.press("Escape")
+    passage.find_element(By.CSS_SELECTOR, ".gloss-event-chip").click()
+    assert entry.get_attribute("aria-pressed") == "true"
+    term.click()
+    reader.wait_for_card("api")
+    assert entry.get_attribute("aria-pressed") == "true", "the term's click undid the choice"
+
+
+def test_escape_clears_an_event_chosen_by_clicking_its_passage(reader):
+    open_sections(reader)
+    passage = reader.root.find_element(By.CSS_SELECTOR, '[data-event-ref="e28"]')
+    reader.scroll_to(passage)
+    # The passage's first line, at its start: its text, not its date.
+    line = reader.rects(passage)["lines"][0]
+    reader.move_mouse_to(line["left"] + 4, (line["top"] + line["bottom"]) / 2)
+    reader.driver.execute_script("document.activeElement && document.activeElement.blur()")
+    ActionChains(reader.driver).click().perform()
+    entry = reader.root.find_element(By.CSS_SELECTOR, '[data-event="e28"]')
+    WebDriverWait(reader.driver, WAIT, poll_frequency=0.05).until(
+        lambda _: entry.get_attribute("aria-pressed") == "true")
+    reader.press("Escape")
+    WebDriverWait(reader.driver, WAIT, poll_frequency=0.05).until(
+        lambda _: entry.get_attribute("aria-pressed") == "false")
