@@ -11,6 +11,7 @@ use super::hovercard::TermCard;
 use super::progressive::{progressively, slices};
 use super::scrolling::reveal_in;
 use super::selection::{Selection, Target};
+use super::selection_bar::SelectionBar;
 use super::shared_state::sync_with_fragment;
 use super::speaker_list::SpeakerList;
 use crate::core::document::plain_text;
@@ -69,7 +70,8 @@ pub fn ExplainerView(
         }
     });
     let announcement = announce_selection(selection, explainer);
-    let layout_class = if side.is_some() {
+    let has_side = side.is_some();
+    let layout_class = if has_side {
         "gloss-layout gloss-with-side"
     } else {
         "gloss-layout"
@@ -109,6 +111,7 @@ pub fn ExplainerView(
                 // layout shows it (beside the article when there is room).
                 {side}
             </div>
+            {has_side.then(|| view! { <SelectionBar explainer=explainer/> })}
             {notes}
             <p class="gloss-visually-hidden" aria-live="polite">{move || announcement.get()}</p>
         </div>

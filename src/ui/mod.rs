@@ -20,6 +20,7 @@ pub mod progressive;
 pub mod roving;
 pub mod scrolling;
 pub mod selection;
+pub mod selection_bar;
 pub mod shared_state;
 pub mod speaker_list;
 pub mod words;

@@ -42,6 +42,8 @@ pub struct Words {
     /// What goes before and after a span of years to say it is a gap in
     /// the chronology ("249 years later").
     pub later: (&'static str, &'static str),
+    /// The button that clears the reader's selection.
+    pub clear: &'static str,
     count: Count,
 }
 
@@ -91,6 +93,7 @@ const ENGLISH: Words = Words {
     back_to_text: "Back to the text",
     about: "c. ",
     later: ("", " later"),
+    clear: "Clear selection",
     count: Count::OneOther("mention", "mentions"),
 };
 
@@ -107,6 +110,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "Retour au texte",
             about: "vers ",
             later: ("", " plus tard"),
+            clear: "Effacer la sélection",
             count: Count::ZeroOneOther("mention", "mentions"),
         },
     ),
@@ -121,6 +125,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "Zurück zum Text",
             about: "ca. ",
             later: ("", " später"),
+            clear: "Auswahl aufheben",
             count: Count::OneOther("Erwähnung", "Erwähnungen"),
         },
     ),
@@ -135,6 +140,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "Volver al texto",
             about: "c. ",
             later: ("", " después"),
+            clear: "Borrar la selección",
             count: Count::OneOther("mención", "menciones"),
         },
     ),
@@ -149,6 +155,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "Torna al testo",
             about: "c. ",
             later: ("", " dopo"),
+            clear: "Annulla la selezione",
             count: Count::OneOther("menzione", "menzioni"),
         },
     ),
@@ -163,6 +170,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "Voltar ao texto",
             about: "c. ",
             later: ("", " depois"),
+            clear: "Limpar a seleção",
             count: Count::OneOther("menção", "menções"),
         },
     ),
@@ -177,6 +185,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "Вернуться к тексту",
             about: "ок. ",
             later: ("спустя ", ""),
+            clear: "Снять выбор",
             count: Count::Slavic {
                 one: "упоминание",
                 few: "упоминания",
@@ -196,6 +205,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "Повернутися до тексту",
             about: "бл. ",
             later: ("через ", ""),
+            clear: "Скасувати вибір",
             count: Count::Slavic {
                 one: "згадка",
                 few: "згадки",
@@ -215,6 +225,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "Powrót do tekstu",
             about: "ok. ",
             later: ("", " później"),
+            clear: "Wyczyść wybór",
             count: Count::Slavic {
                 one: "wzmianka",
                 few: "wzmianki",
@@ -234,6 +245,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "العودة إلى النص",
             about: "نحو ",
             later: ("بعد ", ""),
+            clear: "إلغاء التحديد",
             count: Count::Arabic,
         },
     ),
@@ -248,6 +260,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "חזרה לטקסט",
             about: "בערך ",
             later: ("כעבור ", ""),
+            clear: "ניקוי הבחירה",
             count: Count::Hebrew,
         },
     ),
@@ -262,6 +275,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "返回正文",
             about: "约",
             later: ("", "后"),
+            clear: "清除选择",
             count: Count::Counter(" 次提及"),
         },
     ),
@@ -276,6 +290,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             back_to_text: "本文に戻る",
             about: "約",
             later: ("", "後"),
+            clear: "選択を解除",
             count: Count::Counter(" 件の言及"),
         },
     ),

@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -245,6 +246,51 @@ def test_a_phone_gets_panels_without_horizontal_scrolling(reader):
     assert first_speaker.is_displayed()
     first_speaker.click()
     assert first_speaker.get_attribute("aria-pressed") == "true"
+
+
+def test_on_a_phone_a_bar_says_what_is_selected_and_lets_the_text_under_it_be_reached(reader, demo):
+    reader.driver.set_window_size(375, 812)
+    reader.open_explainer()
+    assert not find(reader, ".gloss-selection-bar"), "nothing is selected yet"
+    chip = one(reader, '[data-event-ref="moscow-talks"] .gloss-event-chip')
+    reader.scroll_to(chip)
+    chip.click()
+    bar = one(reader, ".gloss-selection-bar")
+    wait_until(reader, bar.is_displayed, "the bar shows")
+    title = next(e["title"] for e in demo.front_matter["events"] if e["id"] == "moscow-talks")
+    date = text_of(one(reader, '[data-event="moscow-talks"] .gloss-event-date'))
+    said = normalize(bar.text)
+    assert normalize(title) in said and date in said, said
+    height = reader.viewport()[1]
+    box = reader.rects(bar)["box"]
+    assert height - 2 <= box["bottom"] <= height + 1, (box, height)
+
+    # A term under the bar takes the pointer, not the bar.
+    term = find(reader, ".gloss-body button.gloss-term")[-1]
+    line = reader.rects(term)["lines"][0]
+    reader.driver.execute_script("window.scrollBy(0, arguments[0])",
+                                 (line["top"] + line["bottom"]) / 2 - (box["top"] + box["bottom"]) / 2)
+    line = reader.rects(term)["lines"][0]
+    box = reader.rects(bar)["box"]
+    x, y = line["left"] + 3, (line["top"] + line["bottom"]) / 2
+    assert box["top"] < y < box["bottom"], "the term is under the bar"
+    reader.move_mouse_to(x, y)
+    ActionChains(reader.driver).click().perform()
+    reader.wait_for_card(term.get_attribute("data-term"))
+    reader.press("Escape")
+
+    bar.find_element(By.CSS_SELECTOR, ".gloss-bar-clear").click()
+    wait_until(reader, lambda: not find(reader, ".gloss-selection-bar"), "the bar's button clears")
+    assert one(reader, '[data-event="moscow-talks"]').get_attribute("aria-pressed") == "false"
+
+
+def test_beside_the_article_the_sidebar_says_what_is_selected_and_no_bar_does(reader):
+    reader.open_explainer()
+    chip = one(reader, '[data-event-ref="moscow-talks"] .gloss-event-chip')
+    reader.scroll_to(chip)
+    chip.click()
+    assert one(reader, '[data-event="moscow-talks"]').get_attribute("aria-pressed") == "true"
+    assert not any(bar.is_displayed() for bar in find(reader, ".gloss-selection-bar"))
 
 
 def test_the_widgets_own_words_follow_the_explainers_language(reader):
