@@ -1,7 +1,7 @@
 """Accessibility: axe-core (from the npm registry, injected by WebDriver)
 finds no WCAG 2.0/2.1/2.2 A or AA violation in the demo at rest, with a
-hovercard open, with a speaker selected and with an event selected; the
-selection change is announced politely.
+hovercard open, with a speaker selected and with an event selected (on a
+phone too, from the text); the selection change is announced politely.
 """
 
 import json
@@ -63,6 +63,18 @@ def test_no_violations_with_an_event_selected(reader):
     reader.open_explainer()
     reader.driver.find_element(By.CSS_SELECTOR, '.gloss [data-event="moscow-talks"]').click()
     assert_no_violations(reader, "event selected")
+
+
+def test_no_violations_on_a_phone_with_an_event_chosen_from_the_text(reader):
+    # The date after the passage, and the bar that then says what it is.
+    reader.driver.set_window_size(375, 812)
+    reader.open_explainer()
+    chip = reader.driver.find_element(By.CSS_SELECTOR, '.gloss [data-event-ref="moscow-talks"] .gloss-event-chip')
+    reader.scroll_to(chip)
+    chip.click()
+    WebDriverWait(reader.driver, 5).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".gloss .gloss-selection-bar"))
+    assert_no_violations(reader, "event chosen on a phone")
 
 
 def test_a_selection_is_announced_politely(reader):
