@@ -391,10 +391,20 @@ impl ArticleRenderer {
         .into_any()
     }
 
-    /// Whether a passage about `id` ends with the event's date: in the
-    /// article, outside headings, for an event the explainer has.
+    /// The date and title a passage about `id` ends with: in the article,
+    /// outside headings, for an event the explainer has. (A scan: a sorted
+    /// list or a map costs the reader's wasm more than a thousand events
+    /// cost this.)
+    fn event_date(&self, id: &EventId) -> Option<(&EventDate, &str)> {
+        if !self.interactive || self.in_heading.get() {
+            return None;
+        }
+        let (_, date, title) = self.events.iter().find(|e| e.0 == *id)?;
+        Some((date, title))
+    }
+
     fn shows_date(&self, id: &EventId) -> bool {
-        self.interactive && !self.in_heading.get() && self.events.iter().any(|e| e.0 == *id)
+        self.event_date(id).is_some()
     }
 
     /// A passage about an event; a click selects the event. It ends with
@@ -409,10 +419,7 @@ impl ArticleRenderer {
             let content = self.inlines(content);
             return view! { <span class="gloss-event-ref">{content}</span> }.into_any();
         }
-        // (A scan: a sorted list or a map costs the reader's wasm more than
-        // a thousand events cost this.)
-        let date = self.events.iter().find(|e| e.0 == *id);
-        let chip = date.filter(|_| self.shows_date(id)).map(|(_, date, title)| {
+        let chip = self.event_date(id).map(|(date, title)| {
             let text = format_date(date, &self.lang);
             let label = format!("{text}: {title}");
             let pressed_id = id.clone();
@@ -545,12 +552,10 @@ fn passage_clicked(selection: Selection, id: &EventId, ev: &leptos::ev::MouseEve
     let target = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    let inner = |selector: &str| {
-        target
-            .as_ref()
-            .and_then(|t| t.closest(selector).ok().flatten())
-    };
-    if inner("a, button:not(.gloss-event-chip)").is_some() {
+    let own = target
+        .as_ref()
+        .and_then(|t| t.closest("a, button:not(.gloss-event-chip)").ok().flatten());
+    if own.is_some() {
         return;
     }
     selection.toggle(Target::Event(id.clone()));
