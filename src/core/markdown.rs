@@ -642,7 +642,12 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             Kind::Root => Output::Blocks(frame.into_blocks()),
             Kind::Paragraph => Output::Block(Block::Paragraph(frame.inlines)),
             Kind::Heading(level, own) => {
-                let anchor = self.anchor(own, &frame.inlines);
+                // Only the article's headings are linked to (a card's text
+                // is flattened, its headings with it).
+                let anchor = match self.mode {
+                    Mode::Body => self.anchor(own, &frame.inlines),
+                    Mode::Fragment => String::new(),
+                };
                 Output::Block(Block::Heading {
                     level,
                     content: frame.inlines,
