@@ -469,7 +469,8 @@ async fn an_event_passage_ends_with_its_date_in_the_explainers_language() {
     assert_eq!(chip.text_content().as_deref(), Some("2 décembre 2025"));
     assert_eq!(
         chip.get_attribute("aria-label").as_deref(),
-        Some("2 décembre 2025: Talks")
+        Some("2 décembre 2025\u{202f}: Talks"),
+        "named with French punctuation (a narrow space before the colon)"
     );
     // Its click is the passage's: one choice, not a choice undone.
     chip.unchecked_ref::<HtmlElement>().click();

@@ -421,7 +421,7 @@ impl ArticleRenderer {
         }
         let chip = self.event_date(id).map(|(date, title)| {
             let text = format_date(date, &self.lang);
-            let label = format!("{text}: {title}");
+            let label = format!("{text}{}{title}", self.selection.words.colon);
             let pressed_id = id.clone();
             let pressed = move || {
                 selection

@@ -44,6 +44,8 @@ pub struct Words {
     pub later: (&'static str, &'static str),
     /// The button that clears the reader's selection.
     pub clear: &'static str,
+    /// What joins a label to what it labels ("December 2, 2025: Talks").
+    pub colon: &'static str,
     count: Count,
 }
 
@@ -94,6 +96,7 @@ const ENGLISH: Words = Words {
     about: "c. ",
     later: ("", " later"),
     clear: "Clear selection",
+    colon: ": ",
     count: Count::OneOther("mention", "mentions"),
 };
 
@@ -111,6 +114,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "vers ",
             later: ("", " plus tard"),
             clear: "Effacer la sélection",
+            colon: "\u{202f}: ",
             count: Count::ZeroOneOther("mention", "mentions"),
         },
     ),
@@ -126,6 +130,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "ca. ",
             later: ("", " später"),
             clear: "Auswahl aufheben",
+            colon: ": ",
             count: Count::OneOther("Erwähnung", "Erwähnungen"),
         },
     ),
@@ -141,6 +146,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "c. ",
             later: ("", " después"),
             clear: "Borrar la selección",
+            colon: ": ",
             count: Count::OneOther("mención", "menciones"),
         },
     ),
@@ -156,6 +162,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "c. ",
             later: ("", " dopo"),
             clear: "Annulla la selezione",
+            colon: ": ",
             count: Count::OneOther("menzione", "menzioni"),
         },
     ),
@@ -171,6 +178,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "c. ",
             later: ("", " depois"),
             clear: "Limpar a seleção",
+            colon: ": ",
             count: Count::OneOther("menção", "menções"),
         },
     ),
@@ -186,6 +194,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "ок. ",
             later: ("спустя ", ""),
             clear: "Снять выбор",
+            colon: ": ",
             count: Count::Slavic {
                 one: "упоминание",
                 few: "упоминания",
@@ -206,6 +215,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "бл. ",
             later: ("через ", ""),
             clear: "Скасувати вибір",
+            colon: ": ",
             count: Count::Slavic {
                 one: "згадка",
                 few: "згадки",
@@ -226,6 +236,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "ok. ",
             later: ("", " później"),
             clear: "Wyczyść wybór",
+            colon: ": ",
             count: Count::Slavic {
                 one: "wzmianka",
                 few: "wzmianki",
@@ -246,6 +257,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "نحو ",
             later: ("بعد ", ""),
             clear: "إلغاء التحديد",
+            colon: ": ",
             count: Count::Arabic,
         },
     ),
@@ -261,6 +273,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "בערך ",
             later: ("כעבור ", ""),
             clear: "ניקוי הבחירה",
+            colon: ": ",
             count: Count::Hebrew,
         },
     ),
@@ -276,6 +289,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "约",
             later: ("", "后"),
             clear: "清除选择",
+            colon: "：",
             count: Count::Counter(" 次提及"),
         },
     ),
@@ -291,6 +305,7 @@ const LANGUAGES: &[(&str, Words)] = &[
             about: "約",
             later: ("", "後"),
             clear: "選択を解除",
+            colon: "：",
             count: Count::Counter(" 件の言及"),
         },
     ),

@@ -17,7 +17,7 @@ AXE = Path(os.environ.get("GLOSS_AXE", ROOT / ".tools/npm/node_modules/axe-core/
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-def run_axe(reader) -> list:
+def run_axe(reader, within: str = ".gloss") -> list:
     if not AXE.exists():
         pytest.fail(f"axe-core not found at {AXE}: run scripts/setup.sh test")
     driver = reader.driver
@@ -27,16 +27,16 @@ def run_axe(reader) -> list:
         "const done = arguments[arguments.length - 1];"
         # Colours are only final once the card's fade-in has finished.
         "Promise.all(document.getAnimations().map(a => a.finished))"
-        ".then(() => axe.run(document.querySelector('.gloss'), {runOnly: {type: 'tag', values: arguments[0]}}))"
+        ".then(() => axe.run(document.querySelector(arguments[1]), {runOnly: {type: 'tag', values: arguments[0]}}))"
         ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,"
         " nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))))"
         ".catch(e => done(JSON.stringify([{id: 'axe-error', nodes: [String(e)]}])));",
-        TAGS)
+        TAGS, within)
     return json.loads(result)
 
 
-def assert_no_violations(reader, state: str):
-    violations = run_axe(reader)
+def assert_no_violations(reader, state: str, within: str = ".gloss"):
+    violations = run_axe(reader, within)
     assert not violations, f"{state}: " + json.dumps(violations, indent=1)[:4000]
 
 
@@ -75,6 +75,28 @@ def test_no_violations_on_a_phone_with_an_event_chosen_from_the_text(reader):
     WebDriverWait(reader.driver, 5).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".gloss .gloss-selection-bar"))
     assert_no_violations(reader, "event chosen on a phone")
+
+
+@pytest.mark.parametrize("host", ["vars", "column"])
+def test_no_violations_in_a_host_that_sets_only_its_two_colours_or_a_narrow_column(reader, host):
+    # `#vars`: a dark background and light text set by the host on a
+    # reader's light system (the accent must follow them); `#column`: 280
+    # px wide, where a footnote's back link sits in a line of text.
+    reader.driver.get(reader.base_url + "__fixtures__/themes.html")
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-state="ready"]')) == 4)
+    within = f"#{host} > .gloss"
+    assert_no_violations(reader, f"#{host}", within)
+    if host == "column":
+        return  # (its panels are folded)
+    # On the marker: a person's row and their words, then an event's
+    # passage, its pressed date and its entry in the chronology.
+    for choice in ("[data-speaker]", "[data-event-ref] .gloss-event-chip"):
+        element = reader.driver.find_element(By.CSS_SELECTOR, f"{within} {choice}")
+        reader.scroll_to(element)
+        element.click()
+        assert reader.driver.find_elements(By.CSS_SELECTOR, f"{within} [data-active]")
+        assert_no_violations(reader, f"#{host} after a click on {choice}", within)
 
 
 def test_a_selection_is_announced_politely(reader):
