@@ -6,8 +6,11 @@
 //! `<script type="text/markdown">`) gets its own [`root::GlossRoot`], which
 //! loads the source ([`source`]), parses it and shows the explainer or a
 //! located error. [`panic_report`] turns a panic into a visible message.
-//! Natively, [`prerender`] writes explainers into pages at build time.
+//! Natively, [`prerender`] writes explainers into pages at build time, with
+//! dates written by Node's `Intl` ([`build_intl`]).
 
+#[cfg(feature = "ssr")]
+pub mod build_intl;
 #[cfg(target_arch = "wasm32")]
 pub mod hosts;
 #[cfg(target_arch = "wasm32")]

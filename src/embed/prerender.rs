@@ -7,10 +7,12 @@
 //! A host opts in with `data-gloss-prerender`; its `data-gloss-src` is read
 //! relative to the page. Run natively by `src/bin/prerender.rs`.
 
+use super::build_intl::written_by_node;
 use super::{COMPILED, PRERENDERED};
 use crate::core::compiled::encode;
 use crate::core::fragment::widget_key;
 use crate::core::parse_explainer;
+use crate::ui::dates::{learn, take_unlearnt};
 use crate::ui::ExplainerView;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
@@ -78,22 +80,37 @@ fn render(text: &str, src: &str, key: String) -> Result<String, String> {
         "<script type=\"application/x-gloss\" {COMPILED}>{}</script>",
         encode(&parsed)
     );
-    let base = Some(src.to_owned());
-    // A server context, so the components know not to touch the browser.
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-    let html = owner.with(|| {
-        view! {
-            <div class="gloss" data-gloss-state="loading" data-gloss-prerendered="">
-                <ExplainerView
-                    explainer=parsed.explainer
-                    diagnostics=parsed.diagnostics
-                    base=base
-                    prefix=key
-                />
-            </div>
+    let draw = || {
+        // A server context, so the components know not to touch the browser.
+        let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+        owner.with(|| {
+            view! {
+                <div class="gloss" data-gloss-state="loading" data-gloss-prerendered="">
+                    <ExplainerView
+                        explainer=parsed.explainer.clone()
+                        diagnostics=parsed.diagnostics.clone()
+                        base=Some(src.to_owned())
+                        prefix=key.clone()
+                    />
+                </div>
+            }
+            .to_html()
+        })
+    };
+    take_unlearnt();
+    let mut html = draw();
+    // Dates as the browser's `Intl` will write them: drawn again with
+    // what Node's wrote, if the first drawing wrote any of them otherwise.
+    let unlearnt = take_unlearnt();
+    if !unlearnt.is_empty() {
+        match written_by_node(unlearnt) {
+            Ok(texts) => {
+                learn(texts);
+                html = draw();
+            }
+            Err(e) => eprintln!("prerender: warning: {src}: dates left unformatted: {e}"),
         }
-        .to_html()
-    });
+    }
     Ok(html + &model)
 }
 
@@ -165,6 +182,30 @@ mod tests {
             "explainers/bad.md" => Ok("+++\ntitle = \n+++\n".into()),
             other => Err(format!("{other}: not found")),
         }
+    }
+
+    /// What Chromium's `Intl` wrote for these dates in French: the live
+    /// widget's text, which the prerendered page must match so that nothing
+    /// moves when it takes over. (Needs Node, which the build runs anyway.)
+    #[test]
+    fn dates_are_written_as_the_browser_will_write_them_in_any_language() {
+        let source = "+++\ntitle = \"Marées\"\nlang = \"fr\"\n\
+            [[events]]\nid = \"old\"\ndate = \"1764\"\ntitle = \"Ancien\"\n\
+            [[events]]\nid = \"talks\"\ndate = \"2025-12-02\"\ntitle = \"Pourparlers\"\n\
+            [[events]]\nid = \"plan\"\ndate = \"2025-11-19/2025-11-20\"\ntitle = \"Plan\"\n\
+            +++\n[Les pourparlers](event:talks) et [le plan](event:plan).\n";
+        let page = "<div data-gloss-src=\"fr.md\" data-gloss-prerender></div>";
+        let (html, outcomes) = prerender_page(page, |_| Ok(source.into()));
+        assert_eq!(outcomes, [Outcome::Rendered { src: "fr.md".into() }]);
+        for written in [
+            ">2 décembre 2025<",
+            ">19–20 novembre 2025<",
+            "aria-label=\"2 décembre 2025\u{202f}: Pourparlers\"",
+            ">261 ans<",
+        ] {
+            assert!(html.contains(written), "{written} not in {html}");
+        }
+        assert!(!html.contains("2025-12-02<"), "an ISO date left in {html}");
     }
 
     #[test]

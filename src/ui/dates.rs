@@ -1,8 +1,10 @@
 //! Dates formatted for the explainer's language by the browser's `Intl`.
 //!
-//! The build-time prerenderer has no `Intl`: natively, dates are written in
-//! English for English explainers and as ISO dates otherwise ([`plain`]),
-//! and the browser's own formatting replaces them once the widget starts.
+//! The build-time prerenderer has no browser: natively, each date is
+//! written as `Intl` wrote it at build time when the build could ask it
+//! (`plain::learn`, from `embed::build_intl`), else in English for English
+//! explainers and as an ISO date otherwise ([`plain`]); the browser's own
+//! formatting replaces them once the widget starts.
 
 use crate::core::date::{DatePoint, EventDate};
 #[cfg(target_arch = "wasm32")]
@@ -10,9 +12,9 @@ pub use intl::format_years;
 #[cfg(target_arch = "wasm32")]
 use intl::{format_point, format_range};
 #[cfg(not(target_arch = "wasm32"))]
-pub use plain::format_years;
-#[cfg(not(target_arch = "wasm32"))]
 use plain::{format_point, format_range};
+#[cfg(not(target_arch = "wasm32"))]
+pub use plain::{format_years, learn, take_unlearnt, Asked};
 
 /// "5 December 2025", "December 2025" or "2025" in `lang`, at the date's
 /// own precision; ranges joined with an en dash, approximate ones prefixed.
@@ -130,12 +132,49 @@ mod intl {
     }
 }
 
-/// Without `Intl` (the native prerenderer): English names for English
-/// explainers, ISO dates for every other language.
+/// Without `Intl` (the native prerenderer): what the build's `Intl` wrote
+/// for the same date, when the build has learnt it; else English names for
+/// English explainers, ISO dates for every other language.
 #[cfg(not(target_arch = "wasm32"))]
 mod plain {
     use super::iso_date;
     use crate::core::date::DatePoint;
+    use std::cell::RefCell;
+    use std::collections::{HashMap, HashSet};
+
+    /// One formatting asked of this module, as `Intl` would be asked it.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    pub enum Asked {
+        Point(String, DatePoint),
+        /// Two points of the same precision.
+        Range(String, DatePoint, DatePoint),
+        Years(String, u32),
+    }
+
+    thread_local! {
+        static LEARNT: RefCell<HashMap<Asked, String>> = RefCell::default();
+        static UNLEARNT: RefCell<HashSet<Asked>> = RefCell::default();
+    }
+
+    /// What `Intl` wrote for `asked`, if learnt; else `stand_in`'s text,
+    /// and `asked` is noted for [`take_unlearnt`].
+    fn learnt_or(asked: Asked, stand_in: impl FnOnce() -> String) -> String {
+        if let Some(text) = LEARNT.with_borrow(|learnt| learnt.get(&asked).cloned()) {
+            return text;
+        }
+        UNLEARNT.with_borrow_mut(|unlearnt| unlearnt.insert(asked));
+        stand_in()
+    }
+
+    /// The formattings asked for since the last call that were not learnt.
+    pub fn take_unlearnt() -> Vec<Asked> {
+        UNLEARNT.with_borrow_mut(|unlearnt| unlearnt.drain().collect())
+    }
+
+    /// Texts to write from now on (on this thread) for what was asked.
+    pub fn learn(texts: impl IntoIterator<Item = (Asked, String)>) {
+        LEARNT.with_borrow_mut(|learnt| learnt.extend(texts));
+    }
 
     const MONTHS: [&str; 12] = [
         "January",
@@ -157,6 +196,12 @@ mod plain {
     }
 
     pub(super) fn format_point(point: &DatePoint, lang: &str) -> String {
+        learnt_or(Asked::Point(lang.into(), *point), || {
+            stand_in_point(point, lang)
+        })
+    }
+
+    fn stand_in_point(point: &DatePoint, lang: &str) -> String {
         if !english(lang) {
             return iso_date(point);
         }
@@ -175,13 +220,22 @@ mod plain {
         }
     }
 
+    pub(super) fn format_range(start: &DatePoint, end: &DatePoint, lang: &str) -> String {
+        if start == end {
+            return format_point(start, lang);
+        }
+        learnt_or(Asked::Range(lang.into(), *start, *end), || {
+            stand_in_range(start, end, lang)
+        })
+    }
+
     /// A range the way `Intl`'s English `formatRange` writes it (what the
     /// live widget will show in its place, so nothing moves): what the ends
     /// share written once, a thin space either side of the dash.
-    pub(super) fn format_range(start: &DatePoint, end: &DatePoint, lang: &str) -> String {
+    pub(super) fn stand_in_range(start: &DatePoint, end: &DatePoint, lang: &str) -> String {
         const DASH: &str = "\u{2009}–\u{2009}";
         if start == end {
-            return format_point(start, lang);
+            return stand_in_point(start, lang);
         }
         let month = |p: &DatePoint| {
             p.month
@@ -202,18 +256,17 @@ mod plain {
         }
         format!(
             "{}{DASH}{}",
-            format_point(start, lang),
-            format_point(end, lang)
+            stand_in_point(start, lang),
+            stand_in_point(end, lang)
         )
     }
 
-    /// "249 years" (English whatever `lang` is).
-    pub fn format_years(years: u32, _lang: &str) -> String {
-        if years == 1 {
-            "1 year".into()
-        } else {
-            format!("{years} years")
-        }
+    /// "249 years" (in English whatever `lang` is, unless learnt).
+    pub fn format_years(years: u32, lang: &str) -> String {
+        learnt_or(Asked::Years(lang.into(), years), || match years {
+            1 => "1 year".into(),
+            _ => format!("{years} years"),
+        })
     }
 }
 
@@ -267,7 +320,7 @@ mod tests {
         for (start, end, written) in cases {
             // (Thin spaces around the dash, as Intl writes them.)
             let written = written.replace(" – ", "\u{2009}–\u{2009}");
-            assert_eq!(plain::format_range(&start, &end, "en"), written);
+            assert_eq!(plain::stand_in_range(&start, &end, "en"), written);
         }
     }
 }
