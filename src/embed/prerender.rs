@@ -196,7 +196,12 @@ mod tests {
             +++\n[Les pourparlers](event:talks) et [le plan](event:plan).\n";
         let page = "<div data-gloss-src=\"fr.md\" data-gloss-prerender></div>";
         let (html, outcomes) = prerender_page(page, |_| Ok(source.into()));
-        assert_eq!(outcomes, [Outcome::Rendered { src: "fr.md".into() }]);
+        assert_eq!(
+            outcomes,
+            [Outcome::Rendered {
+                src: "fr.md".into()
+            }]
+        );
         for written in [
             ">2 décembre 2025<",
             ">19–20 novembre 2025<",

@@ -257,18 +257,14 @@ impl ArticleRenderer {
     }
 
     /// [`Self::inlines`], then `tail` (an event passage's date), held to
-    /// the last of them when that is a term's button (a line may break
-    /// after a button however it continues).
+    /// the last of them when that is a box (a term's button, an image: a
+    /// line may break after a box however it continues), or drawn inside
+    /// the last of them when that is emphasis.
     fn inlines_then(&self, inlines: &[Inline], mut tail: Option<AnyView>) -> Vec<AnyView> {
-        let is_button = |i: usize| {
-            self.interactive
-                && matches!(
-                    inlines.get(i),
-                    Some(Inline::Term {
-                        decorated: true,
-                        ..
-                    })
-                )
+        let is_box = |i: usize| match inlines.get(i) {
+            Some(Inline::Term { decorated, .. }) => self.interactive && *decorated,
+            Some(Inline::Image { .. }) => true,
+            _ => false,
         };
         let has_date = |i: usize| match inlines.get(i) {
             Some(Inline::EventRef { id, .. }) => self.shows_date(id),
@@ -277,8 +273,8 @@ impl ArticleRenderer {
         let split = |i: usize| match inlines.get(i) {
             Some(Inline::Text(t)) => split_glue(
                 t,
-                i > 0 && (is_button(i - 1) || has_date(i - 1)),
-                is_button(i + 1),
+                i > 0 && (is_box(i - 1) || has_date(i - 1)),
+                is_box(i + 1),
             ),
             _ => ("", "", ""),
         };
@@ -296,7 +292,7 @@ impl ArticleRenderer {
                     let (after, _, _) = split(i + 1);
                     views.push(self.event_ref(id, content, after));
                 }
-                _ if is_button(i) => {
+                _ if is_box(i) => {
                     let (_, _, before) = i.checked_sub(1).map_or(("", "", ""), split);
                     let (after, _, _) = split(i + 1);
                     let end = if Some(i) == last { tail.take() } else { None };
@@ -309,6 +305,7 @@ impl ArticleRenderer {
                             .into_any()
                     });
                 }
+                _ if Some(i) == last => views.push(self.inline_then(inline, &mut tail)),
                 _ => views.push(self.inline(inline)),
             }
         }
@@ -317,11 +314,22 @@ impl ArticleRenderer {
     }
 
     fn inline(&self, inline: &Inline) -> AnyView {
+        self.inline_then(inline, &mut None)
+    }
+
+    /// An inline; emphasis takes `tail` to draw after its own last inline.
+    fn inline_then(&self, inline: &Inline, tail: &mut Option<AnyView>) -> AnyView {
         match inline {
             Inline::Text(t) => String::from(t.as_str()).into_any(),
-            Inline::Emphasis(c) => view! { <em>{self.inlines(c)}</em> }.into_any(),
-            Inline::Strong(c) => view! { <strong>{self.inlines(c)}</strong> }.into_any(),
-            Inline::Strikethrough(c) => view! { <del>{self.inlines(c)}</del> }.into_any(),
+            Inline::Emphasis(c) => {
+                view! { <em>{self.inlines_then(c, tail.take())}</em> }.into_any()
+            }
+            Inline::Strong(c) => {
+                view! { <strong>{self.inlines_then(c, tail.take())}</strong> }.into_any()
+            }
+            Inline::Strikethrough(c) => {
+                view! { <del>{self.inlines_then(c, tail.take())}</del> }.into_any()
+            }
             Inline::Code(t) => view! { <code>{String::from(t.as_str())}</code> }.into_any(),
             Inline::HardBreak => view! { <br/> }.into_any(),
             Inline::Link {

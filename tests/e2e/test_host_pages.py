@@ -251,7 +251,8 @@ def test_margins_and_title_follow_the_column_not_the_window(reader):
 def test_the_date_after_an_event_passage_never_starts_a_line(reader):
     # The column is narrowed step by step, so that at some width a line
     # ends just where the passage does (sections.md has passages that end
-    # in text, in a term's button, and before a full stop and a comma).
+    # in text, in a term's button, in emphasis and in an image, and before
+    # a full stop, a comma and a semicolon).
     open_themes(reader)
     starts = reader.driver.execute_script("""
       const host = document.getElementById('column'), found = [];
@@ -260,17 +261,24 @@ def test_the_date_after_an_event_passage_never_starts_a_line(reader):
         host.style.width = width + 'px';
         for (const chip of host.querySelectorAll('.gloss-event-chip')) {
           // The passage's last visible character before the date.
-          const walk = document.createTreeWalker(chip.closest('[data-event-ref]'), NodeFilter.SHOW_TEXT);
-          let char = null;
+          // (Or the image it ends with.)
+          const walk = document.createTreeWalker(chip.closest('[data-event-ref]'), NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+          let char = null, image = null;
           for (let node; (node = walk.nextNode());) {
             if (!(node.compareDocumentPosition(chip) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+            if (node.nodeType === Node.ELEMENT_NODE) {
+              image = node.localName === 'img' ? node : image;
+              continue;
+            }
             const at = node.data.trimEnd().replace(/\u00a0+$/, '').length;
-            if (at) char = [node, at - 1];
+            if (at) [char, image] = [[node, at - 1], null];
           }
           const range = document.createRange();
-          range.setStart(char[0], char[1]);
-          range.setEnd(char[0], char[1] + 1);
-          const last = range.getBoundingClientRect(), own = chip.getBoundingClientRect();
+          if (!image) {
+            range.setStart(char[0], char[1]);
+            range.setEnd(char[0], char[1] + 1);
+          }
+          const last = (image || range).getBoundingClientRect(), own = chip.getBoundingClientRect();
           if (last.bottom <= own.top) found.push(width);
           // Nor does the punctuation after it start the next one.
           const after = document.createTreeWalker(chip.closest('p'), NodeFilter.SHOW_TEXT);
