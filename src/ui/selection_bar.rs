@@ -6,6 +6,10 @@
 //! passages with nothing saying what the event was. There, a bar held to
 //! the bottom of the widget's view says it, with a button that clears the
 //! selection. CSS hides it when the sidebar is beside the article.
+//!
+//! The bar must not hide what has focus (WCAG 2.4.11): after each choice
+//! (the bar appears over what was chosen) and each move of focus, what has
+//! focus is scrolled up clear of it when the bar covers it.
 
 use super::article::ArticleRenderer;
 use super::dates::format_date;
@@ -17,6 +21,9 @@ use leptos::prelude::*;
 #[component]
 pub fn SelectionBar(explainer: StoredValue<Explainer>) -> impl IntoView {
     let selection = expect_context::<Selection>();
+    let bar = NodeRef::<leptos::html::Div>::new();
+    #[cfg(target_arch = "wasm32")]
+    keep_focus_clear(bar, selection);
     move || {
         let target = selection.selected.get()?;
         let content = explainer.with_value(|e| match &target {
@@ -44,7 +51,7 @@ pub fn SelectionBar(explainer: StoredValue<Explainer>) -> impl IntoView {
             }),
         })?;
         Some(view! {
-            <div class="gloss-selection-bar">
+            <div class="gloss-selection-bar" node_ref=bar>
                 <div class="gloss-bar-body">{content}</div>
                 <button
                     type="button"
@@ -58,4 +65,58 @@ pub fn SelectionBar(explainer: StoredValue<Explainer>) -> impl IntoView {
             </div>
         })
     }
+}
+
+/// Scrolls what has focus in the widget clear of the bar, after each
+/// choice and each move of focus (once the browser has brought it into
+/// view, under the bar as likely as not).
+#[cfg(target_arch = "wasm32")]
+fn keep_focus_clear(bar: NodeRef<leptos::html::Div>, selection: Selection) {
+    let uncover_focus = move || {
+        if let (Some(bar), Some(active)) = (bar.get_untracked(), document().active_element()) {
+            uncover(&bar, &active);
+        }
+    };
+    // (A moment after, once the browser has brought it into view itself.)
+    let soon = move || set_timeout(uncover_focus, std::time::Duration::from_millis(30));
+    Effect::new(move |_| {
+        selection.selected.track();
+        soon();
+    });
+    let listener = window_event_listener(leptos::ev::focusin, move |_| soon());
+    on_cleanup(move || listener.remove());
+}
+
+/// Scrolls `element` (in the bar's widget) up until the bar, when shown,
+/// no longer covers it.
+#[cfg(target_arch = "wasm32")]
+fn uncover(bar: &web_sys::Element, element: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+    let in_widget = bar
+        .closest(".gloss")
+        .ok()
+        .flatten()
+        .is_some_and(|root| root.contains(Some(element)));
+    let (covering, covered) = (
+        bar.get_bounding_client_rect(),
+        element.get_bounding_client_rect(),
+    );
+    let overlaps = covering.height() > 0.0
+        && covered.bottom() > covering.top()
+        && covered.top() < covering.bottom();
+    let Some(element) = element
+        .dyn_ref::<HtmlElement>()
+        .filter(|_| in_widget && overlaps)
+    else {
+        return;
+    };
+    // Into view with the bar's height (and a little air) as its margin.
+    let style = element.style();
+    let margin = format!("{}px", covering.height() as i32 + 8);
+    let _ = style.set_property("scroll-margin-bottom", &margin);
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    let _ = style.remove_property("scroll-margin-bottom");
 }

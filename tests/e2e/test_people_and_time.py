@@ -284,6 +284,43 @@ def test_on_a_phone_a_bar_says_what_is_selected_and_lets_the_text_under_it_be_re
     assert one(reader, '[data-event="moscow-talks"]').get_attribute("aria-pressed") == "false"
 
 
+COVERED_BY_BAR = """
+  const bar = document.querySelector('.gloss .gloss-selection-bar');
+  const active = document.activeElement;
+  // (Not the bar's own button, a card over the text, or the page.)
+  if (!bar || !active || bar.contains(active) || active.closest('.gloss-card')
+      || !active.closest('.gloss')) return null;
+  const b = bar.getBoundingClientRect(), a = active.getBoundingClientRect();
+  return b.height > 0 && a.bottom > b.top + 1 && a.top < b.bottom - 1
+    ? active.outerHTML.slice(0, 90) : null;"""
+
+
+@pytest.mark.parametrize("size", [(375, 812), (640, 450)])
+def test_the_bar_never_hides_what_has_focus(reader, size):
+    # A phone, and a window zoomed to 200 %: the choice made from the text,
+    # then every Tab stop after it, each clear of the bar (WCAG 2.4.11).
+    reader.driver.set_window_size(*size)
+    reader.open_explainer()
+    chip = one(reader, '[data-event-ref="moscow-talks"] .gloss-event-chip')
+    # The passage near the bottom of the window, where the bar will be.
+    reader.scroll_to(chip, "end")
+    reader.focus(chip)
+    reader.press("Enter")
+    wait_until(reader, lambda: find(reader, ".gloss-selection-bar"), "the bar shows")
+    covered = []
+    # Every stop to the widget's end (where focus leaves the page, Firefox
+    # stops firing focus events at it).
+    for stop in range(40):
+        if not reader.driver.execute_script("return !!document.activeElement.closest('.gloss')"):
+            break
+        try:
+            wait_until(reader, lambda: not reader.driver.execute_script(COVERED_BY_BAR), "")
+        except AssertionError:
+            covered.append((stop, reader.driver.execute_script(COVERED_BY_BAR)))
+        reader.press("Tab")
+    assert not covered, f"under the bar at Tab stops {covered}"
+
+
 def test_beside_the_article_the_sidebar_says_what_is_selected_and_no_bar_does(reader):
     reader.open_explainer()
     chip = one(reader, '[data-event-ref="moscow-talks"] .gloss-event-chip')
