@@ -62,6 +62,7 @@ pub fn mount_new_hosts() {
                 if let Ok(Some(placeholder)) = placeholder {
                     placeholder.remove();
                 }
+                follow_anchor(host.clone(), &prefix);
                 leptos::mount::mount_to(
                     host.clone(),
                     move || view! { <GlossRoot source=source prefix=prefix/> },
@@ -71,6 +72,37 @@ pub fn mount_new_hosts() {
             Some(prerendered) => mount_in_place_of(prerendered, source, prefix),
         });
         WIDGETS.with_borrow_mut(|widgets| widgets.push((host, owner)));
+    }
+}
+
+/// A page opened at one of a widget's anchors (a heading, a footnote: a
+/// link a reader shared) had nothing there to scroll to as it loaded: the
+/// widget draws its article later. Once the anchor is drawn, it is
+/// scrolled to as the browser would have (a prerendered widget's anchors
+/// were there in time for the browser).
+fn follow_anchor(host: HtmlElement, prefix: &str) {
+    let hash = window().location().hash().unwrap_or_default();
+    let id = js_sys::decode_uri_component(hash.trim_start_matches('#'))
+        .ok()
+        .and_then(|id| id.as_string())
+        .filter(|id| id.starts_with(&format!("{prefix}-")));
+    if let Some(id) = id {
+        // Tried for up to 5 s (a long article is drawn a slice per task).
+        scroll_once_drawn(host, id, 100);
+    }
+}
+
+fn scroll_once_drawn(host: HtmlElement, id: String, tries: u32) {
+    let target = document()
+        .get_element_by_id(&id)
+        .filter(|el| host.contains(Some(el)));
+    match target {
+        Some(target) => target.scroll_into_view(),
+        None if tries > 0 => set_timeout(
+            move || scroll_once_drawn(host, id, tries - 1),
+            Duration::from_millis(50),
+        ),
+        None => {}
     }
 }
 

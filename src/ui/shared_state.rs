@@ -6,6 +6,7 @@
 //! pairs under its own key; see [`crate::core::fragment`].
 
 use super::chronology::{css_escape, reveal_first_passage};
+use super::scrolling::scroll_to;
 use super::selection::{OpenCard, Selection, Target};
 use crate::core::fragment::{holds_state, read_state, write_state, WidgetState};
 use leptos::ev;
@@ -33,6 +34,8 @@ fn restore(selection: Selection) {
         let selector = format!("button[data-term=\"{}\"]", css_escape(term.as_str()));
         let mention = frame.query_selector(&selector).ok()??;
         let index = mention.get_attribute("data-gloss-mention")?.parse().ok()?;
+        // A shared link to a card: its term in view, the card beside it.
+        scroll_to(&mention);
         Some(OpenCard {
             term,
             mention: index,

@@ -180,7 +180,25 @@ def test_selection_and_open_term_round_trip_through_the_url(reader, demo):
     reader.driver.get("about:blank")
     reader.driver.get(reader.base_url + "index.html#gloss-1.term=isw")
     WebDriverWait(reader.driver, 20).until(lambda _: reader.state == "ready")
-    reader.wait_for_card("isw")
+    card = reader.wait_for_card("isw")
+    # Where the reader can see it, beside its term (far down the article).
+    term = one(reader, 'button[data-term="isw"][aria-expanded="true"]')
+    wait_until(reader, lambda: in_viewport(reader, term) and in_viewport(reader, card),
+               "the shared card and its term are in view")
+
+
+def test_a_shared_link_to_a_heading_scrolls_to_it_once_the_widget_has_drawn_it(reader):
+    # Loaded from its Markdown (not prerendered): the browser finds no such
+    # heading when the page loads.
+    reader.open_explainer(query="src=explainers/donbas.md")
+    heading = find(reader, ".gloss-body h2")[-1]
+    url = reader.base_url + "index.html?src=explainers/donbas.md#" + heading.get_attribute("id")
+    reader.driver.get("about:blank")
+    reader.driver.get(url)
+    WebDriverWait(reader.driver, 20).until(lambda _: reader.state == "ready")
+    heading = find(reader, ".gloss-body h2")[-1]
+    wait_until(reader, lambda: abs(reader.rects(heading)["box"]["top"]) < 40,
+               f"the page scrolled to the heading (it is at {reader.rects(heading)['box']['top']})")
 
 
 def test_a_route_or_anchor_the_page_keeps_in_the_fragment_is_left_alone(reader):
