@@ -482,3 +482,19 @@ async fn an_event_passage_ends_with_its_date_in_the_explainers_language() {
     assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("false"));
     assert!(active(&host, "[data-event-ref]").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn an_explainer_without_a_title_draws_no_empty_heading() {
+    let host = fresh_host();
+    let parsed = parse_explainer("Only text, no title.\n").unwrap();
+    let (explainer, diagnostics) = (parsed.explainer, parsed.diagnostics);
+    leptos::mount::mount_to(host.clone(), move || {
+        view! { <ExplainerView explainer=explainer diagnostics=diagnostics base=None prefix="u".to_string()/> }
+    })
+    .forget();
+    tick().await;
+    assert!(find(&host, "h1").is_none(), "an empty h1");
+    let article = find(&host, "article").expect("the article");
+    assert_eq!(article.get_attribute("aria-labelledby"), None);
+    assert!(article.text_content().unwrap().contains("Only text"));
+}

@@ -22,6 +22,10 @@ pub struct Definitions {
     pub speakers: Vec<Speaker>,
     pub events: Vec<Event>,
     pub known: KnownIds,
+    /// Where the title is missing, and what to say, if it is: said once
+    /// the body is read, unless it opens with a `# Title` line (see
+    /// [`super::parse`]).
+    pub untitled: Option<(usize, &'static str)>,
 }
 
 /// Checks `raw`; `base` is the byte offset of the TOML text in the source.
@@ -44,7 +48,7 @@ pub fn check_definitions(raw: RawFrontMatter, base: usize, report: &mut Report) 
         })
         .collect();
 
-    let meta = check_meta(
+    let (meta, untitled) = check_meta(
         &raw.title,
         raw.dek,
         &raw.published,
@@ -73,6 +77,7 @@ pub fn check_definitions(raw: RawFrontMatter, base: usize, report: &mut Report) 
         speakers,
         events,
         known,
+        untitled,
     }
 }
 
@@ -92,17 +97,20 @@ fn check_meta(
     lang: &Option<Spanned<String>>,
     base: usize,
     report: &mut Report,
-) -> Meta {
-    let title = match title {
-        Some(t) if !t.get_ref().trim().is_empty() => t.get_ref().trim().to_owned(),
-        Some(t) => {
-            report.warning(base + t.span().start, "the title is empty");
-            String::new()
-        }
-        None => {
-            report.warning(base, "the front matter has no `title`");
-            String::new()
-        }
+) -> (Meta, Option<(usize, &'static str)>) {
+    let (title, untitled) = match title {
+        Some(t) if !t.get_ref().trim().is_empty() => (t.get_ref().trim().to_owned(), None),
+        Some(t) => (
+            String::new(),
+            Some((base + t.span().start, "the title is empty")),
+        ),
+        None => (
+            String::new(),
+            Some((
+                base,
+                "the front matter has no `title` (nor does the text open with a `# Title` line)",
+            )),
+        ),
     };
     let published = published
         .as_ref()
@@ -124,13 +132,14 @@ fn check_meta(
         }
         None => "en".to_owned(),
     };
-    Meta {
+    let meta = Meta {
         title,
         dek: dek.filter(|d| !d.trim().is_empty()),
         published,
         byline: byline.filter(|b| !b.trim().is_empty()),
         lang,
-    }
+    };
+    (meta, untitled)
 }
 
 fn is_language_tag(tag: &str) -> bool {

@@ -4,6 +4,7 @@
 use super::chronology::order_events;
 use super::definitions::{check_definitions, Definitions};
 use super::diagnostic::{Diagnostic, Report};
+use super::document::{plain_text, Block};
 use super::front_matter::{read_front_matter, split_front_matter};
 use super::markdown::{convert_body, Body};
 use super::mentions::{Matcher, Target};
@@ -138,11 +139,28 @@ impl Converted<'_> {
     /// Counts the mentions and orders the events.
     pub fn finish(self) -> Parsed {
         let Converted {
-            report,
+            mut report,
             mut definitions,
             matcher,
-            body,
+            mut body,
         } = self;
+        // Without a title, plain Markdown's own (a first `# Title` line)
+        // is the explainer's, not a heading under an empty one.
+        if definitions.meta.title.is_empty() {
+            if let Some(Block::Heading {
+                level: 1, content, ..
+            }) = body.blocks.first()
+            {
+                definitions.meta.title = plain_text(content).trim().to_owned();
+                body.blocks.remove(0);
+            }
+        }
+        if let Some((at, message)) = definitions
+            .untitled
+            .filter(|_| definitions.meta.title.is_empty())
+        {
+            report.warning(at, message);
+        }
         // Every mention is an explicit reference or one the matcher added.
         let mut counts = body.references;
         for (index, n) in body.found.into_iter().enumerate().filter(|(_, n)| *n > 0) {

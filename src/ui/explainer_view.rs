@@ -87,15 +87,19 @@ pub fn ExplainerView(
         }
     };
 
+    // (No empty heading for an explainer without a title.)
+    let titled = !meta.title.is_empty();
     view! {
         <div class="gloss-frame" id=selection.element_id("frame") lang=meta.lang.clone() dir=direction(&meta.lang) on:keydown=on_keydown>
             <div class=layout_class>
                 <header class="gloss-header">
-                    <h1 class="gloss-title" id=selection.element_id("title")>{meta.title.clone()}</h1>
+                    {titled.then(|| view! {
+                        <h1 class="gloss-title" id=selection.element_id("title")>{meta.title.clone()}</h1>
+                    })}
                     {meta.dek.clone().map(|dek| view! { <p class="gloss-dek">{dek}</p> })}
                     {byline}
                 </header>
-                <article class="gloss-article" aria-labelledby=selection.element_id("title")>
+                <article class="gloss-article" aria-labelledby=titled.then(|| selection.element_id("title"))>
                     <div
                         class="gloss-body"
                         on:pointerover=move |ev| preview_references(selection, ev.target())

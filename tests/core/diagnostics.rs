@@ -211,3 +211,28 @@ Body.
         parsed.diagnostics
     );
 }
+
+#[test]
+fn plain_markdown_takes_its_title_from_its_first_heading() {
+    // No front matter: the file's `# Title` is the explainer's title, not
+    // a heading under an empty one.
+    let parsed = parse("# Just a heading\n\nSome text.\n\n# Another\n");
+    assert_eq!(parsed.explainer.meta.title, "Just a heading");
+    assert_eq!(
+        crate::outline::outline(&parsed.explainer.body),
+        "p: Some text.\nh1: Another"
+    );
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    // A title in the front matter leaves the first heading where it is.
+    let titled = parse("+++\ntitle = \"T\"\n+++\n# Heading\n");
+    assert_eq!(titled.explainer.meta.title, "T");
+    assert_eq!(
+        crate::outline::outline(&titled.explainer.body),
+        "h1: Heading"
+    );
+    // With neither, the author is told where.
+    check(
+        "Text first.\n\n# Heading\n",
+        "1:1 the front matter has no `title` (nor does the text open with a `# Title` line)",
+    );
+}
