@@ -167,7 +167,8 @@ fn is_tab(ev: &KeyboardEvent) -> bool {
     ev.key() == "Tab" || ev.key_code() == 9
 }
 
-/// Tab from a term whose card is open, and has links, goes into the card:
+/// Tab from a term whose card is open, and has links or scrolls, goes
+/// into the card:
 /// the card sits in the top layer, away from its term in the document, so
 /// the browser's own order would skip it.
 pub fn tab_into_card(selection: Selection, mention: usize, ev: KeyboardEvent) {
@@ -183,10 +184,44 @@ pub fn tab_into_card(selection: Selection, mention: usize, ev: KeyboardEvent) {
     let Some(card) = document().get_element_by_id(&selection.card_id()) else {
         return;
     };
-    if let Some(first) = tabbable_in(&card).first() {
+    // A card taller than its room (long details, a short window) takes
+    // focus itself first, so the keys scroll it; then its links follow.
+    let scrolls = card.scroll_height() > card.client_height();
+    let target = if scrolls {
+        card.dyn_into::<HtmlElement>().ok()
+    } else {
+        tabbable_in(&card).into_iter().next()
+    };
+    if let Some(target) = target {
         ev.prevent_default();
-        let _ = first.focus();
+        let _ = target.focus();
     }
+}
+
+/// The reading keys scroll a card that has focus itself (one too tall for
+/// its room), the same in every engine: a line, nine tenths of a page, or
+/// to either end.
+fn scroll_by_keys(card: &Element, ev: &KeyboardEvent) {
+    let focused = ev
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|t| t.is_same_node(Some(card)));
+    if !focused || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+        return;
+    }
+    let (top, page) = (card.scroll_top(), card.client_height() * 9 / 10);
+    let to = match ev.key().as_str() {
+        "ArrowDown" => top + 40,
+        "ArrowUp" => top - 40,
+        "PageDown" => top + page,
+        " " if !ev.shift_key() => top + page,
+        "PageUp" | " " => top - page,
+        "Home" => 0,
+        "End" => card.scroll_height(),
+        _ => return,
+    };
+    ev.prevent_default();
+    card.set_scroll_top(to);
 }
 
 /// Tab past the card's last link goes on from its term, and Shift+Tab
@@ -259,7 +294,21 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
     // Any scrolling moves the term: the page's, or a scrolling box's of the
     // host page around the widget (whose scroll events reach the window
     // only while they are captured).
-    let on_scroll = StoredValue::new_local(Some(capture_scroll(reposition)));
+    // (Not the card's own scrolling: placing it again would take its
+    // reader back to its top.)
+    let on_scroll = StoredValue::new_local(Some(capture_scroll(move |ev: web_sys::Event| {
+        let in_card = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|t| {
+                card_ref
+                    .get_untracked()
+                    .is_some_and(|c| c.contains(Some(&t)))
+            });
+        if !in_card {
+            reposition();
+        }
+    })));
     let on_resize = window_event_listener(ev::resize, move |_| reposition());
     // Escape closes from anywhere: the pointer may be over the card while
     // focus is elsewhere on the page.
@@ -341,6 +390,7 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
                     on:focusout=move |ev| focus_leaves(selection, ev)
                     on:keydown=move |ev| {
                         if let (Some(card), Some((_, mention))) = (card_ref.get_untracked(), current.get_untracked()) {
+                            scroll_by_keys(&card, &ev);
                             tab_out_of_card(&card, mention, &ev);
                         }
                     }
@@ -378,8 +428,8 @@ pub fn card_contents(term: &Term, renderer: &ArticleRenderer, title_id: String) 
 
 /// Calls `f` on every scroll in the page, the window's or any element's,
 /// until the returned function removes the listener.
-fn capture_scroll(f: impl Fn() + 'static) -> impl FnOnce() {
-    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+fn capture_scroll(f: impl Fn(web_sys::Event) + 'static) -> impl FnOnce() {
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f);
     let _ = window().add_event_listener_with_callback_and_bool(
         "scroll",
         listener.as_ref().unchecked_ref(),

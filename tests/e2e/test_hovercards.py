@@ -133,6 +133,31 @@ def test_the_keyboard_reaches_a_cards_links_and_goes_on_from_its_term(reader):
     assert reader.active_element() == term
 
 
+def test_a_card_taller_than_the_window_is_read_to_its_end_by_keyboard(reader):
+    # A window zoomed to 400 % (320 x 256 CSS px): the demo's first card
+    # does not fit, and has nothing before its links to stop at.
+    reader.driver.set_window_size(320, 256 + reader.driver.execute_script(
+        "return window.outerHeight - window.innerHeight"))
+    reader.open_explainer()
+    term = reader.tab_to_term()
+    card = reader.wait_for_card(term.get_attribute("data-term"))
+    overflows = "return arguments[0].scrollHeight > arguments[0].clientHeight + 1"
+    assert reader.driver.execute_script(overflows, card), "the card fits: nothing to test"
+    reader.press("Tab")
+    assert reader.active_element() == card, "Tab from the term goes to the card itself"
+    for _ in range(30):
+        reader.press(Keys.ARROW_DOWN)
+    at_end = ("const c = arguments[0];"
+              "return c.scrollTop > 0 && c.scrollTop + c.clientHeight >= c.scrollHeight - 2")
+    assert reader.driver.execute_script(at_end, card), "the keys scroll the card to its end"
+    # Then on to its links, and back to the term.
+    reader.press("Tab")
+    links = card.find_elements("css selector", "a[href]")
+    assert reader.active_element() == links[0]
+    ActionChains(reader.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert reader.active_element() in (card, term)
+
+
 def test_a_clicked_card_stays_open_when_its_own_text_is_clicked(reader):
     reader.open_explainer()
     term = reader.decorated_mention("donbas")
