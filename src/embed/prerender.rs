@@ -17,6 +17,7 @@ use crate::ui::ExplainerView;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use std::sync::Arc;
+use unicode_normalization::UnicodeNormalization;
 
 /// Marks a host element to prerender.
 pub const OPT_IN: &str = "data-gloss-prerender";
@@ -75,7 +76,9 @@ pub fn prerender_page(
 /// its compiled model (a `<script>` data block: never run, and allowed by
 /// any CSP), from which the browser draws the live widget without parsing.
 fn render(text: &str, src: &str, key: String) -> Result<String, String> {
-    let parsed = parse_explainer(text).map_err(|d| d.to_string())?;
+    // Accents composed, as the browser build reads a source (`root.rs`).
+    let text: String = text.nfc().collect();
+    let parsed = parse_explainer(&text).map_err(|d| d.to_string())?;
     let model = format!(
         "<script type=\"application/x-gloss\" {COMPILED}>{}</script>",
         encode(&parsed)
@@ -211,6 +214,14 @@ mod tests {
             assert!(html.contains(written), "{written} not in {html}");
         }
         assert!(!html.contains("2025-12-02<"), "an ISO date left in {html}");
+    }
+
+    #[test]
+    fn text_saved_decomposed_matches_names_written_composed() {
+        let source = "+++\ntitle = \"T\"\n[speakers.jose]\nname = \"Jos\u{e9}\"\n+++\nJose\u{301} said so.\n";
+        let page = "<div data-gloss-src=\"a.md\" data-gloss-prerender></div>";
+        let (html, _) = prerender_page(page, |_| Ok(source.into()));
+        assert!(html.contains("data-speaker-ref=\"jose\""), "{html}");
     }
 
     #[test]

@@ -118,6 +118,19 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
+/// The text with its accents composed (NFC), as names are written in most
+/// files: an article saved decomposed (as some systems save it) still
+/// matches them. By the browser's `String.normalize`.
+#[cfg(feature = "parser")]
+fn composed(text: String) -> String {
+    if text.is_ascii() {
+        return text;
+    }
+    js_sys::JsString::from(text.as_str())
+        .normalize("NFC")
+        .into()
+}
+
 #[cfg(feature = "parser")]
 async fn load_state(source: Source) -> State {
     let (text, base) = match source {
@@ -128,7 +141,7 @@ async fn load_state(source: Source) -> State {
             Err(e) => return failed(e),
         },
     };
-    match parse(&text).await {
+    match parse(&composed(text)).await {
         Ok(parsed) => ready(parsed, base),
         Err(detail) => State::Failed {
             title: "This explainer could not be read.".into(),

@@ -369,3 +369,11 @@ def test_the_widgets_own_words_follow_the_explainers_language(reader):
     assert one(reader, ".gloss-footnotes").get_attribute("aria-label") == "Notes"
     assert one(reader, ".gloss-backref").get_attribute("aria-label") == "Retour au texte"
     assert text(".gloss-glossary h2") == "Glossaire"
+
+
+def test_text_saved_decomposed_matches_names_written_composed(reader):
+    # decomposed.md's front matter writes "José Müller" and "Besançon" with
+    # composed letters, its text with letters and combining accents.
+    reader.open_explainer(query="src=__fixtures__/decomposed.md")
+    assert one(reader, '[data-speaker-ref="jose"]').text
+    assert one(reader, '.gloss-body [data-term="besancon"]').text
