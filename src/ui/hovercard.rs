@@ -523,9 +523,16 @@ fn show_and_place(card: &HtmlElement, mention: usize) {
         viewport_height,
         rtl,
     );
-    let _ = style.set_property("left", &px(placement.left));
-    let _ = style.set_property("top", &px(placement.top));
-    let _ = style.set_property("max-height", &px(placement.max_height));
+    // Placed in the window's pixels; a page that zooms the widget (CSS
+    // `zoom` on an ancestor) scales the card's own lengths by as much.
+    let zoom = js_sys::Reflect::get(card, &"currentCSSZoom".into())
+        .ok()
+        .and_then(|z| z.as_f64())
+        .filter(|z| *z > 0.0)
+        .unwrap_or(1.0);
+    let _ = style.set_property("left", &px(placement.left / zoom));
+    let _ = style.set_property("top", &px(placement.top / zoom));
+    let _ = style.set_property("max-height", &px(placement.max_height / zoom));
     let _ = card.set_attribute(
         "data-placement",
         if placement.above { "above" } else { "below" },

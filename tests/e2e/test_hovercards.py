@@ -71,6 +71,24 @@ def test_open_card_does_not_cover_the_term_and_stays_in_the_viewport(reader, whe
         f"card {card_box} leaves the {width}x{height} viewport"
 
 
+def test_in_a_zoomed_part_of_a_page_cards_sit_beside_their_terms(reader, engine):
+    if engine == "webkit":
+        pytest.skip("webkit: WebKitGTK's zoom is its own (no currentCSSZoom; its element "
+                    "boxes do not follow it), so the card cannot be placed by them")
+    reader.open_explainer("__fixtures__/zoomed.html")
+    for term in reader.decorated_mentions()[:6]:
+        reader.scroll_to(term, "center")
+        reader.focus(term)
+        card = reader.wait_for_card(term.get_attribute("data-term"))
+        card_box = reader.rects(card)["box"]
+        line = reader.rects(term)["lines"][0]
+        assert not _intersects(card_box, line), f"card {card_box} covers the term {line}"
+        # Right above or below it, not where the term would be unzoomed.
+        gap = max(line["top"] - card_box["bottom"], card_box["top"] - line["bottom"])
+        assert 0 <= gap < 30, f"card {card_box} is {gap} px from the term {line}"
+        reader.press("Escape")
+
+
 def test_card_stays_open_under_the_pointer_and_closes_when_it_leaves(reader):
     reader.open_explainer()
     term = reader.decorated_mention("donbas")
