@@ -6,6 +6,7 @@
 //! over, in any language. Without Node the stand-ins stay (an ISO date for
 //! a language other than English), with a warning.
 
+use crate::core::date::{DatePoint, Precision};
 use crate::ui::dates::Asked;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -91,12 +92,12 @@ fn request(asked: &Asked) -> Option<String> {
         (!lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
             .then(|| lang.to_owned())
     };
-    let precision = |p: &crate::core::date::DatePoint| match (p.month, p.day) {
-        (Some(_), Some(_)) => "d",
-        (Some(_), None) => "m",
-        _ => "y",
+    let precision = |p: &DatePoint| match p.precision() {
+        Precision::Day => "d",
+        Precision::Month => "m",
+        Precision::Year => "y",
     };
-    let era = |p: &crate::core::date::DatePoint| u8::from(p.year < 1);
+    let era = |p: &DatePoint| u8::from(p.year < 1);
     Some(match asked {
         Asked::Point(lang, p) => format!(
             "p {} {} {} {}\n",
