@@ -9,6 +9,12 @@
 // build time. A page whose waiting explainers are all compiled in gets the
 // reader build; any other page, or one that later adds a Markdown host, the
 // full build, which then serves every widget.
+//
+// Hosts inside a web component's shadow root are out of the document's
+// sight: the page hands each such root over (the stylesheet goes in with
+// them), and Gloss watches it as it watches the document:
+//   import { watch } from '/path/to/dist/gloss.js';
+//   watch(element.attachShadow({ mode: 'open' }));
 const FULL = { glue: './__GLUE__', wasm: './__WASM__' };
 const READER = { glue: './__READER_GLUE__', wasm: './__READER_WASM__' };
 
@@ -16,14 +22,21 @@ const HOSTS = '[data-gloss-src], [data-gloss]';
 const UNMOUNTED = '[data-gloss-src]:not([data-gloss-mounted]), [data-gloss]:not([data-gloss-mounted])';
 const here = (name) => new URL(name, import.meta.url).href;
 
-function addStylesheet() {
+// The trees hosts are looked for in: the document, and the shadow roots
+// the page handed to watch().
+const roots = [document];
+const shadowRoots = () => roots.slice(1);
+const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+
+function addStylesheet(root) {
   const href = here('./__CSS__');
-  const present = [...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href);
+  const present = [...root.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href);
   if (!present) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = href;
-    document.head.append(link);
+    if (root === document) document.head.append(link);
+    else root.prepend(link);
   }
 }
 
@@ -41,8 +54,8 @@ function askedSource(host) {
 
 // A host asked for another explainer than the one prerendered into it must
 // not show the prerendered one meanwhile.
-function dropOverriddenPrerenders() {
-  for (const host of document.querySelectorAll('[data-gloss-query]')) {
+function dropOverriddenPrerenders(root) {
+  for (const host of root.querySelectorAll('[data-gloss-query]')) {
     if (askedSource(host)) {
       for (const stale of host.querySelectorAll(':scope > [data-gloss-prerendered], :scope > script[data-gloss-model]')) stale.remove();
     }
@@ -60,7 +73,7 @@ function alertSaying(message) {
 // Every host without a settled widget says what went wrong instead of
 // staying empty or frozen in "loading".
 function reportFailure(message) {
-  for (const host of document.querySelectorAll(HOSTS)) {
+  for (const host of all(HOSTS)) {
     if (host.querySelector('.gloss[data-gloss-state="ready"], .gloss[data-gloss-state="error"]')) continue;
     host.setAttribute('data-gloss-mounted', host.getAttribute('data-gloss-src') || '');
     host[LIVE] = true;
@@ -113,7 +126,7 @@ function reportTrap(error) {
   const stack = String(error.stack || '');
   if (/\.wasm(?![\w-])/.test(stack) && !OUR_WASM.some((name) => stack.includes(name))) return;
   console.error('Gloss stopped after an internal error:', error);
-  for (const root of document.querySelectorAll('.gloss')) {
+  for (const root of all('.gloss')) {
     if (root.getAttribute('data-gloss-state') === 'error') continue;
     root.setAttribute('data-gloss-state', 'error');
     root.setAttribute('aria-busy', 'false');
@@ -132,12 +145,12 @@ const compiledIn = (host) => !!host.querySelector(':scope > script[data-gloss-mo
 // (Turbo, pjax) has hosts marked mounted whose widgets nothing drives.
 const LIVE = Symbol('gloss');
 const markLive = () => {
-  for (const host of document.querySelectorAll('[data-gloss-mounted]')) host[LIVE] = true;
+  for (const host of all('[data-gloss-mounted]')) host[LIVE] = true;
 };
 const isDeadCopy = (host) => host.hasAttribute('data-gloss-mounted') && !host[LIVE];
 // A dead copy is mounted again, as a new host.
 function reviveCopies() {
-  for (const host of [...document.querySelectorAll('[data-gloss-mounted]')].filter(isDeadCopy)) {
+  for (const host of all('[data-gloss-mounted]').filter(isDeadCopy)) {
     host.removeAttribute('data-gloss-mounted');
     host.removeAttribute('data-gloss-key');
     for (const dead of host.querySelectorAll(':scope > .gloss')) dead.remove();
@@ -147,7 +160,7 @@ function reviveCopies() {
 // While the code loads, a waiting host with nothing prerendered in it says
 // so (the live widget takes the placeholder's place).
 function showLoading() {
-  for (const host of document.querySelectorAll(UNMOUNTED)) {
+  for (const host of all(UNMOUNTED)) {
     if (host.querySelector(':scope > [data-gloss-prerendered], :scope > .gloss')) continue;
     const root = document.createElement('div');
     root.className = 'gloss';
@@ -193,12 +206,12 @@ const moved = (host) => host.hasAttribute('data-gloss-src')
 async function mountSafely() {
   reviveCopies();
   showLoading();
-  if ([...document.querySelectorAll('[data-gloss-mounted]')].some(moved)) {
+  if (all('[data-gloss-mounted]').some(moved)) {
     // Each build takes down the widgets it mounted there (and mounts the
     // new source if it can); what is left is mounted below.
     for (const build of builds.values()) {
       try {
-        (await build)();
+        (await build)(shadowRoots());
         markLive();
       } catch (error) {
         console.error('Gloss could not remount:', error);
@@ -206,7 +219,7 @@ async function mountSafely() {
     }
     showLoading();
   }
-  const waiting = [...document.querySelectorAll(UNMOUNTED)];
+  const waiting = all(UNMOUNTED);
   const build = builds.has(FULL) || waiting.some((host) => !compiledIn(host)) ? FULL : READER;
   let mountAll;
   try {
@@ -226,7 +239,7 @@ async function mountSafely() {
   }
   try {
     reviveCopies();
-    mountAll();
+    mountAll(shadowRoots());
     markLive();
   } catch (error) {
     console.error('Gloss could not mount:', error);
@@ -237,7 +250,7 @@ async function mountSafely() {
 // Hosts added later, elements that become hosts later (a framework that
 // reuses a node may set data-gloss-src after inserting it), and hosts
 // given another source.
-function watchForHosts() {
+function watchForHosts(root) {
   new MutationObserver((records) => {
     for (const record of records) {
       const nodes = record.type === 'attributes' ? [record.target] : record.addedNodes;
@@ -250,14 +263,25 @@ function watchForHosts() {
         }
       }
     }
-  }).observe(document.documentElement, {
+  }).observe(root === document ? document.documentElement : root, {
     childList: true, subtree: true, attributes: true, attributeFilter: ['data-gloss-src', 'data-gloss'],
   });
 }
 
-addStylesheet();
-dropOverriddenPrerenders();
+/** Mounts the hosts in `root`, a shadow root, and those added to it later. */
+export function watch(root) {
+  if (!(root instanceof ShadowRoot)) throw new TypeError('Gloss watch() takes a shadow root');
+  if (roots.includes(root)) return Promise.resolve();
+  roots.push(root);
+  addStylesheet(root);
+  dropOverriddenPrerenders(root);
+  watchForHosts(root);
+  return mountSafely();
+}
+
+addStylesheet(document);
+dropOverriddenPrerenders(document);
 // Gloss never hands the DOM an HTML string, so it needs no Trusted Types
 // policy: pages that enforce them get the widget as everyone else does.
 await mountSafely();
-watchForHosts();
+watchForHosts(document);

@@ -6,6 +6,7 @@ use super::root::GlossRoot;
 use super::source::{absolute_url, Source, DEFAULT_TIMEOUT_MS};
 use super::{COMPILED, PRERENDERED};
 use crate::ui::chronology::css_escape;
+use crate::ui::roots;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,11 +30,8 @@ thread_local! {
 /// Mounts a widget into every `[data-gloss-src]` and `[data-gloss]` element
 /// that has none yet, after taking down those whose source has changed.
 pub fn mount_new_hosts() {
-    let Ok(list) = document().query_selector_all("[data-gloss-src], [data-gloss]") else {
-        return;
-    };
-    for i in 0..list.length() {
-        let Some(host) = list.get(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+    for host in roots::query_all("[data-gloss-src], [data-gloss]") {
+        let Ok(host) = host.dyn_into::<HtmlElement>() else {
             continue;
         };
         let src = host.get_attribute("data-gloss-src").unwrap_or_default();
@@ -93,9 +91,7 @@ fn follow_anchor(host: HtmlElement, prefix: &str) {
 }
 
 fn scroll_once_drawn(host: HtmlElement, id: String, tries: u32) {
-    let target = document()
-        .get_element_by_id(&id)
-        .filter(|el| host.contains(Some(el)));
+    let target = roots::by_id(&id).filter(|el| host.contains(Some(el)));
     match target {
         Some(target) => target.scroll_into_view(),
         None if tries > 0 => set_timeout(
@@ -202,7 +198,7 @@ fn controls(root: &Element) -> Vec<Element> {
 
 /// The place among `root`'s controls of the one holding focus.
 fn focused_index(root: &Element) -> Option<usize> {
-    let active = document().active_element()?;
+    let active = roots::active_element()?;
     controls(root)
         .iter()
         .position(|el| el.is_same_node(Some(&active)))
@@ -278,12 +274,8 @@ fn widget_key(host: &Element, prerendered: Option<&Element>) -> String {
 
 /// Whether no widget on the page, live or prerendered, has `key`.
 fn key_is_free(key: &str) -> bool {
-    let document = document();
     let taken = format!("[{KEY}=\"{key}\"]");
-    document.query_selector(&taken).ok().flatten().is_none()
-        && document
-            .get_element_by_id(&format!("{key}-frame"))
-            .is_none()
+    roots::query_all(&taken).is_empty() && roots::by_id(&format!("{key}-frame")).is_none()
 }
 
 /// The explainer compiled into the page for `host` at build time (see

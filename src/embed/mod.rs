@@ -33,10 +33,13 @@ pub const PRERENDERED: &str = "data-gloss-prerendered";
 /// compiled model (see [`crate::core::compiled`]).
 pub const COMPILED: &str = "data-gloss-model";
 
-/// Mounts every host element on the page that is not mounted yet.
+/// Mounts every host element on the page that is not mounted yet: in the
+/// document, and in the shadow roots among `shadow_roots` (those the page
+/// handed to `gloss.js`, kept for later calls).
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
-pub fn mount_all() {
+pub fn mount_all(shadow_roots: Vec<web_sys::ShadowRoot>) {
     panic_report::install();
+    crate::ui::roots::watch(shadow_roots);
     hosts::mount_new_hosts();
 }

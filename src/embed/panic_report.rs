@@ -7,7 +7,6 @@
 //! hook; there the loader, `gloss.js`, sees the trap and does the same.
 
 use std::sync::Once;
-use wasm_bindgen::JsCast;
 
 static INSTALL: Once = Once::new();
 
@@ -27,16 +26,7 @@ pub fn mark_every_widget_failed() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(roots) = document.query_selector_all(".gloss") else {
-        return;
-    };
-    for i in 0..roots.length() {
-        let Some(root) = roots
-            .get(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for root in crate::ui::roots::query_all(".gloss") {
         let _ = root.set_attribute("data-gloss-state", "error");
         let _ = root.set_attribute("aria-busy", "false");
         if let Ok(alert) = document.create_element("p") {

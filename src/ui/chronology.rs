@@ -133,7 +133,7 @@ fn select_event(selection: Selection, id: EventId) {
 
 /// Scrolls the first article passage about `id` into view.
 pub fn reveal_first_passage(selection: Selection, id: &EventId) {
-    let root = document().get_element_by_id(&selection.element_id("frame"));
+    let root = super::roots::by_id(&selection.element_id("frame"));
     let selector = format!("[data-event-ref=\"{}\"]", css_escape(id.as_str()));
     if let Some(passage) = root.and_then(|r| r.query_selector(&selector).ok().flatten()) {
         scroll_to(&passage);

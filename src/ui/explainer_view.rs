@@ -90,7 +90,7 @@ pub fn ExplainerView(
     // (No empty heading for an explainer without a title.)
     let titled = !meta.title.is_empty();
     view! {
-        <div class="gloss-frame" id=selection.element_id("frame") lang=meta.lang.clone() dir=direction(&meta.lang) on:keydown=on_keydown>
+        <div class="gloss-frame" id=selection.element_id("frame") lang=meta.lang.clone() dir=direction(&meta.lang) on:keydown=on_keydown on:click=move |ev| super::roots::follow_anchor_link(&ev)>
             <div class=layout_class>
                 <header class="gloss-header">
                     {titled.then(|| view! {
@@ -147,7 +147,7 @@ fn reveal_selected_in_side(selection: Selection) {
             }
             None => return,
         };
-        let Some(frame) = document().get_element_by_id(&selection.element_id("frame")) else {
+        let Some(frame) = super::roots::by_id(&selection.element_id("frame")) else {
             return;
         };
         if let (Ok(Some(side)), Ok(Some(entry))) = (

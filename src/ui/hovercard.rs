@@ -157,8 +157,12 @@ fn tabbable_in(scope: &Element) -> Vec<HtmlElement> {
     };
     (0..list.length())
         .filter_map(|i| list.get(i)?.dyn_into::<HtmlElement>().ok())
-        .filter(|el| el.get_client_rects().length() > 0)
+        .filter(shown)
         .collect()
+}
+
+fn shown(el: &HtmlElement) -> bool {
+    el.get_client_rects().length() > 0
 }
 
 /// Whether the key is Tab, with or without Shift (WebKitGTK names Shift+Tab
@@ -181,7 +185,7 @@ pub fn tab_into_card(selection: Selection, mention: usize, ev: KeyboardEvent) {
     {
         return;
     }
-    let Some(card) = document().get_element_by_id(&selection.card_id()) else {
+    let Some(card) = super::roots::by_id(&selection.card_id()) else {
         return;
     };
     // A card taller than its room (long details, a short window) takes
@@ -231,7 +235,7 @@ fn tab_out_of_card(card: &Element, mention: usize, ev: &KeyboardEvent) {
         return;
     }
     let inside = tabbable_in(card);
-    let active = document().active_element();
+    let active = super::roots::active_element();
     let at = |el: Option<&HtmlElement>| {
         el.zip(active.as_ref())
             .is_some_and(|(el, active)| el.is_same_node(Some(active)))
@@ -249,14 +253,13 @@ fn tab_out_of_card(card: &Element, mention: usize, ev: &KeyboardEvent) {
     if !(at(inside.last()) || inside.is_empty()) {
         return;
     }
-    // The next stop after the term in the page, outside the card.
-    let page = tabbable_in(
-        &document()
-            .document_element()
-            .unwrap_or_else(|| card.clone()),
-    );
+    // The next stop after the term in the page (or the shadow tree the
+    // widget is in), outside the card.
+    let page = super::roots::query_in_tree(&term, TABBABLE);
     let after_term = page
-        .iter()
+        .into_iter()
+        .filter_map(|el| el.dyn_into::<HtmlElement>().ok())
+        .filter(shown)
         .skip_while(|el| !el.is_same_node(Some(&term)))
         .skip(1)
         .find(|el| !card.contains(Some(el)));
@@ -317,9 +320,7 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
             return;
         }
         let focus_in_card = card_ref.get_untracked().is_some_and(|card| {
-            document()
-                .active_element()
-                .is_some_and(|active| card.contains(Some(&active)))
+            super::roots::active_element().is_some_and(|active| card.contains(Some(&active)))
         });
         let mention = current.get_untracked().map(|(_, m)| m);
         cancel_timer(selection);
@@ -343,15 +344,12 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
         if selection.card.with_untracked(Option::is_none) {
             return;
         }
-        let inside = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .is_some_and(|el| {
-                card_ref
-                    .get_untracked()
-                    .is_some_and(|card| card.contains(Some(&el)))
-                    || el.closest("[data-gloss-mention]").ok().flatten().is_some()
-            });
+        let inside = super::roots::origin(&ev).is_some_and(|el| {
+            card_ref
+                .get_untracked()
+                .is_some_and(|card| card.contains(Some(&el)))
+                || el.closest("[data-gloss-mention]").ok().flatten().is_some()
+        });
         if !inside {
             cancel_timer(selection);
             selection.card.set(None);
@@ -427,20 +425,28 @@ pub fn card_contents(term: &Term, renderer: &ArticleRenderer, title_id: String) 
 }
 
 /// Calls `f` on every scroll in the page, the window's or any element's,
-/// until the returned function removes the listener.
+/// until the returned function removes the listener. (An element's scroll
+/// event stays in its shadow tree, so each shadow root Gloss knows is
+/// listened to as well.)
 fn capture_scroll(f: impl Fn(web_sys::Event) + 'static) -> impl FnOnce() {
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f);
-    let _ = window().add_event_listener_with_callback_and_bool(
-        "scroll",
-        listener.as_ref().unchecked_ref(),
-        true,
-    );
-    move || {
-        let _ = window().remove_event_listener_with_callback_and_bool(
+    let mut targets: Vec<web_sys::EventTarget> = vec![window().into()];
+    targets.extend(super::roots::shadow_roots().into_iter().map(Into::into));
+    for target in &targets {
+        let _ = target.add_event_listener_with_callback_and_bool(
             "scroll",
             listener.as_ref().unchecked_ref(),
             true,
         );
+    }
+    move || {
+        for target in &targets {
+            let _ = target.remove_event_listener_with_callback_and_bool(
+                "scroll",
+                listener.as_ref().unchecked_ref(),
+                true,
+            );
+        }
     }
 }
 
@@ -454,8 +460,7 @@ fn hide_while_term_is_out_of_sight(card: &HtmlElement, mention: usize) {
     let r = anchor.get_bounding_client_rect();
     let (x, y) = (r.left() + r.width() / 2.0, r.top() + r.height() / 2.0);
     let root = anchor.closest(".gloss").ok().flatten();
-    let visible = document()
-        .element_from_point(x as f32, y as f32)
+    let visible = super::roots::element_from_point(&anchor, x as f32, y as f32)
         .is_some_and(|hit| root.is_some_and(|root| root.contains(Some(&hit))));
     let _ = card
         .style()

@@ -17,6 +17,7 @@ pub mod placement;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerendered_cards;
 pub mod progressive;
+pub mod roots;
 pub mod roving;
 pub mod scrolling;
 pub mod selection;

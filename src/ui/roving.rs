@@ -37,7 +37,7 @@ fn focus_next(ev: &KeyboardEvent, selector: &str) -> Option<()> {
     if count == 0 {
         return None;
     }
-    let active = document().active_element();
+    let active = super::roots::active_element();
     // Only from an item: other controls in the list (a speaker's quotes)
     // keep their keys.
     let current = (0..count).find(|&i| {

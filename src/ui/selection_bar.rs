@@ -73,7 +73,7 @@ pub fn SelectionBar(explainer: StoredValue<Explainer>) -> impl IntoView {
 #[cfg(target_arch = "wasm32")]
 fn keep_focus_clear(bar: NodeRef<leptos::html::Div>, selection: Selection) {
     let uncover_focus = move || {
-        if let (Some(bar), Some(active)) = (bar.get_untracked(), document().active_element()) {
+        if let (Some(bar), Some(active)) = (bar.get_untracked(), super::roots::active_element()) {
             uncover(&bar, &active);
         }
     };

@@ -30,7 +30,7 @@ fn restore(selection: Selection) {
         reveal_first_passage(selection, &id);
     }
     let card = state.term.and_then(|term| {
-        let frame = document().get_element_by_id(&selection.element_id("frame"))?;
+        let frame = super::roots::by_id(&selection.element_id("frame"))?;
         let selector = format!("button[data-term=\"{}\"]", css_escape(term.as_str()));
         let mention = frame.query_selector(&selector).ok()??;
         let index = mention.get_attribute("data-gloss-mention")?.parse().ok()?;

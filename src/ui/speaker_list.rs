@@ -120,7 +120,7 @@ fn speaker_item(
 /// Scrolls to a quote in the article and moves focus there, so keyboard and
 /// screen-reader users land where the quote is.
 fn jump_to(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
+    if let Some(el) = super::roots::by_id(id) {
         scroll_to(&el);
         if let Ok(el) = el.dyn_into::<HtmlElement>() {
             let options = FocusOptions::new();
