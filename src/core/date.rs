@@ -110,6 +110,12 @@ pub fn parse_date(text: &str) -> Result<EventDate, DateError> {
     if rest.is_empty() {
         return Err(DateError("the date is empty".into()));
     }
+    // `2024/03/01` and `03/01/2024` are days, not ranges.
+    if rest.matches('/').count() == 2 && rest.bytes().all(|b| b.is_ascii_digit() || b == b'/') {
+        return Err(DateError(format!(
+            "`{rest}` is written with slashes: write YYYY-MM-DD, as 2024-03-01 (a `/` stands between the two dates of a range)"
+        )));
+    }
     let (start, end) = match rest.split_once('/') {
         Some((a, b)) => {
             if a.trim().is_empty() || b.trim().trim_start_matches('~').is_empty() {
@@ -145,35 +151,70 @@ fn parse_point(text: &str) -> Result<DatePoint, DateError> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
+    let time = digits.split_once(['T', 't', ' ']).filter(|(day, time)| {
+        day.len() >= 4
+            && day.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+            && time.starts_with(|c: char| c.is_ascii_digit())
+    });
+    if let Some((day, _)) = time {
+        return Err(DateError(format!(
+            "`{text}` has a time of day: an event is dated by its day, as {}{day}",
+            if negative { "-" } else { "" }
+        )));
+    }
     let mut parts = digits.split('-');
     let year_text = parts.next().ok_or_else(expected)?;
+    // A year alone with fewer digits (`800`, `-500`); `25-01-01` is more
+    // likely 2025 abbreviated, and gets the general note.
+    let bare_year = parts.clone().next().is_none() || negative;
+    if bare_year
+        && !year_text.is_empty()
+        && year_text.len() < 4
+        && year_text.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(DateError(format!(
+            "`{text}`: write the year with four digits, as {}{year_text:0>4} (years before 1 AD count from a year 0: -0043 is 44 BC)",
+            if negative { "-" } else { "" }
+        )));
+    }
     if year_text.len() < 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(expected());
     }
     let year: i32 = year_text.parse().map_err(|_| expected())?;
     let year = if negative { -year } else { year };
-    let month =
-        match parts.next() {
-            None => None,
-            Some(m) => Some(parse_number(m, 1, 12).ok_or_else(|| {
-                DateError(format!("`{text}` has no month {m}: months run 01 to 12"))
-            })?),
-        };
+    let month = match parts.next() {
+        None => None,
+        Some(m) => Some(
+            parse_number(m, 1, 12)
+                .ok_or_else(|| not_a(m, text, "month", "months run 01 to 12".into()))?,
+        ),
+    };
     let day = match parts.next() {
         None => None,
         Some(d) => {
             let max = days_in_month(year, month.unwrap_or(1));
-            Some(parse_number(d, 1, max).ok_or_else(|| {
-                DateError(format!(
-                    "`{text}` has no day {d}: that month has {max} days"
-                ))
-            })?)
+            Some(
+                parse_number(d, 1, max)
+                    .ok_or_else(|| not_a(d, text, "day", format!("that month has {max} days")))?,
+            )
         }
     };
     if parts.next().is_some() {
         return Err(expected());
     }
     Ok(DatePoint { year, month, day })
+}
+
+/// Why a month or day `part` of `text` is not one, with `what` and its
+/// range (`"month", "01 to 12"`).
+fn not_a(part: &str, text: &str, what: &str, range: String) -> DateError {
+    if part.len() == 1 && part.bytes().all(|b| b.is_ascii_digit()) {
+        DateError(format!(
+            "`{text}`: write the {what} with two digits, 0{part} (YYYY-MM-DD)"
+        ))
+    } else {
+        DateError(format!("`{text}` has no {what} {part}: {range}"))
+    }
 }
 
 fn parse_number(text: &str, min: u8, max: u8) -> Option<u8> {
@@ -257,7 +298,16 @@ mod tests {
         check("2025-13", Err("no month 13"));
         check("2023-02-29", Err("28 days"));
         check("25-01-01", Err("not a date"));
-        check("2025-1-01", Err("no month 1"));
+        check("2025-1-01", Err("month with two digits, 01"));
+        check("2024-03-1", Err("day with two digits, 01"));
+        check("2024/03/01", Err("written with slashes"));
+        check("03/01/2024", Err("written with slashes"));
+        check(
+            "2024-03-01T10:00",
+            Err("time of day: an event is dated by its day, as 2024-03-01"),
+        );
+        check("-500", Err("four digits, as -0500"));
+        check("800", Err("four digits, as 0800"));
         check("2025-01-01-01", Err("not a date"));
         check("2025/2024", Err("ends before it starts"));
         check("Dec 2025", Err("not a date"));

@@ -6,7 +6,10 @@
 //! on either side, except in scripts written without spaces), and among
 //! overlapping matches the leftmost, then the longest, wins. A name written
 //! all in capitals (an acronym: US, WHO, U.S.) matches only as written, so
-//! "us" and "who" are left alone.
+//! "us" and "who" are left alone; a person's name that starts with a
+//! capital matches only where the text's words have the name's capitals
+//! (Theresa May's `May`, not the verb "may"; George W. Bush's `Bush`, not
+//! "a bush").
 //!
 //! Mentions are never sought inside code, links, headings or explicit
 //! references. Of a term's mentions, only the first in each section is
@@ -41,9 +44,47 @@ pub struct Matcher {
     term_numbers: Vec<Option<usize>>,
     /// The number of each term that has a pattern.
     terms: HashMap<TermId, usize>,
-    /// Per pattern, the name as written when it must match in its own case
-    /// (see [`is_acronym`]).
-    exact: Vec<Option<String>>,
+    /// Per pattern, how the text's case must agree with the name's.
+    case: Vec<Case>,
+}
+
+/// How a match's case must agree with its name's.
+#[derive(Clone, Debug, PartialEq)]
+enum Case {
+    /// In any case: a term's label (`Ceasefire` and "ceasefire").
+    Any,
+    /// As written: an acronym (see [`is_acronym`]).
+    Exact(String),
+    /// Each word with a capital where the name (this) has one: a person's
+    /// name, which in lower case is usually a word (`May`, `Bush`, `Rice`).
+    Capitals(String),
+}
+
+impl Case {
+    fn of(written: &str, target: &Target) -> Self {
+        if is_acronym(written) {
+            Case::Exact(written.to_owned())
+        } else if matches!(target, Target::Speaker(_)) && starts_with_capital(written) {
+            Case::Capitals(written.to_owned())
+        } else {
+            Case::Any
+        }
+    }
+
+    fn agrees(&self, text: &str) -> bool {
+        match self {
+            Case::Any => true,
+            Case::Exact(name) => text == name,
+            Case::Capitals(name) => name
+                .split_whitespace()
+                .zip(text.split_whitespace())
+                .all(|(n, t)| !starts_with_capital(n) || starts_with_capital(t)),
+        }
+    }
+}
+
+fn starts_with_capital(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether a name is written all in capitals, with at least two letters
@@ -71,7 +112,7 @@ impl Matcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Target> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut exact: Vec<Option<String>> = Vec::new();
+        let mut case: Vec<Case> = Vec::new();
         let mut clashes = Vec::new();
         for (name, target) in names {
             let written = name.trim();
@@ -88,13 +129,13 @@ impl Matcher {
                 // The same name again for the same target: written another
                 // way (`NATO` and `Nato`), it matches in any case.
                 Some(&i) => {
-                    if exact[i].as_deref().is_some_and(|e| e != written) {
-                        exact[i] = None;
+                    if case[i] != Case::of(written, &target) {
+                        case[i] = Case::Any;
                     }
                 }
                 None => {
                     index.insert(folded.clone(), patterns.len());
-                    exact.push(is_acronym(written).then(|| written.to_owned()));
+                    case.push(Case::of(written, &target));
                     patterns.push(folded);
                     targets.push(target);
                 }
@@ -128,7 +169,7 @@ impl Matcher {
             targets,
             term_numbers,
             terms,
-            exact,
+            case,
         };
         (matcher, clashes)
     }
@@ -179,10 +220,8 @@ impl Matcher {
                 }
             };
             let pattern = m.pattern().as_usize();
-            let as_written = self.exact[pattern]
-                .as_deref()
-                .is_none_or(|name| text[range.clone()] == *name);
-            (as_written && is_whole_word(text, range.start, range.end)).then_some((range, pattern))
+            let agrees = self.case[pattern].agrees(&text[range.clone()]);
+            (agrees && is_whole_word(text, range.start, range.end)).then_some((range, pattern))
         };
         // Every match, overlapping: one that is not a whole word may hide
         // a shorter name that is, or one starting inside it.
@@ -445,6 +484,27 @@ mod tests {
         check(&names, "ДОНБАСС и Донбасса", &["ДОНБАСС"]);
         // A character whose lower case is longer keeps offsets right.
         check(&[("x", "x")], "İ x İ", &["x"]);
+    }
+
+    #[test]
+    fn a_persons_capitalised_name_is_not_the_word_in_lower_case() {
+        let speaker = |n: &str| (n.to_string(), Target::Speaker(SpeakerId::from("may")));
+        let m = Matcher::new([
+            speaker("Theresa May"),
+            speaker("May"),
+            speaker("bell hooks"),
+        ])
+        .0;
+        let text = "May said we may go; Theresa may not. BELL HOOKS and Bell Hooks agree.";
+        let found: Vec<&str> = m.find(text).into_iter().map(|(r, _)| &text[r]).collect();
+        // (An all-capitals line and a name at a sentence's start still match.)
+        assert_eq!(found, ["May", "BELL HOOKS", "Bell Hooks"]);
+        // A term's label matches in any case.
+        check(
+            &[("Ceasefire", "c")],
+            "a ceasefire, the Ceasefire",
+            &["ceasefire", "Ceasefire"],
+        );
     }
 
     #[test]

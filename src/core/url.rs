@@ -67,9 +67,53 @@ pub fn join_relative(base: &str, url: &str) -> String {
     }
 }
 
+/// `text` with its percent-escapes decoded (`%E8%82%B2` is `育`), as the
+/// browser reads a fragment to find its anchor; `None` when it has none
+/// or what they spell is not UTF-8.
+pub fn percent_decoded(text: &str) -> Option<String> {
+    if !text.contains('%') {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decodes_percent_escapes_as_browsers_read_fragments() {
+        assert_eq!(
+            percent_decoded("%E8%82%B2%E4%BC%91").as_deref(),
+            Some("育休")
+        );
+        assert_eq!(percent_decoded("a%20b").as_deref(), Some("a b"));
+        // A stray `%` stays as it is; no escape at all gives nothing.
+        assert_eq!(percent_decoded("100%-sure").as_deref(), Some("100%-sure"));
+        assert_eq!(percent_decoded("%zz%4").as_deref(), Some("%zz%4"));
+        assert_eq!(percent_decoded("plain"), None);
+        // Escapes that spell no UTF-8 text.
+        assert_eq!(percent_decoded("%FF"), None);
+    }
 
     #[test]
     fn joins_relative_paths_to_the_folder_of_the_source() {

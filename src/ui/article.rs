@@ -231,15 +231,19 @@ impl ArticleRenderer {
     /// A link to `#anchor`: to the heading of the explainer that has it, or
     /// else to the page's own anchor, never to the explainer's file.
     fn fragment_link(&self, url: &str) -> Option<String> {
-        let anchor = url.strip_prefix('#')?;
-        let ours = self
-            .selection
-            .anchors
-            .with_value(|a| a.iter().any(|a| a == anchor));
-        Some(if ours {
-            format!("#{}", self.anchor_id(anchor))
-        } else {
-            url.to_owned()
+        let written = url.strip_prefix('#')?;
+        // The anchor as written, or percent-encoded as in a copied link.
+        let decoded = crate::core::url::percent_decoded(written);
+        let ours = self.selection.anchors.with_value(|anchors| {
+            [Some(written), decoded.as_deref()]
+                .into_iter()
+                .flatten()
+                .find(|c| anchors.iter().any(|a| a == c))
+                .map(str::to_owned)
+        });
+        Some(match ours {
+            Some(anchor) => format!("#{}", self.anchor_id(&anchor)),
+            None => url.to_owned(),
         })
     }
 

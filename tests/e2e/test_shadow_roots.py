@@ -139,3 +139,13 @@ def test_people_and_footnotes_work_in_a_shadow_root(reader):
             "return r.top >= -1 && r.bottom <= innerHeight + 1;", note)
     wait_until(reader, note_in_view, "the footnote was not scrolled into view")
     assert reader.driver.execute_script("return location.hash") == "#" + target_id
+
+
+def test_a_shared_link_opens_its_card_in_a_shadow_root(reader):
+    reader.driver.get(reader.base_url + "__fixtures__/shadow.html#gloss-inner.term=space-race")
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda _: inner(reader, CARD) is not None, message="the shared card did not open")
+    card = inner(reader, CARD)
+    assert card.get_attribute("data-gloss-card") == "space-race"
+    top = reader.driver.execute_script("return arguments[0].getBoundingClientRect().top", card)
+    assert 0 <= top < reader.driver.execute_script("return innerHeight"), top
