@@ -43,6 +43,9 @@ def test_a_link_to_a_section_goes_to_its_heading_on_the_page(reader):
     link = reader.root.find_element(By.LINK_TEXT, "the last section")
     assert link.get_attribute("href") == f"{page}#{key}--the-end"
     assert reader.root.find_element(By.LINK_TEXT, "the dates").get_attribute("href") == f"{page}#{key}--dates"
+    # Written percent-encoded, as a copied link is (`%74` is `t`).
+    encoded = reader.root.find_element(By.LINK_TEXT, "the end, encoded")
+    assert encoded.get_attribute("href") == f"{page}#{key}--the-end"
     reader.scroll_to(link)
     link.click()
     WebDriverWait(reader.driver, WAIT, poll_frequency=0.05).until(
@@ -101,6 +104,25 @@ def test_a_list_in_a_card_keeps_its_items_apart(reader):
     card = reader.wait_for_card("api")
     lines = [normalize(line) for line in card.find_element(By.CSS_SELECTOR, ".gloss-card-summary").text.split("\n")]
     assert lines == ["Two ways to call it:", "• one way", "• two ways"], lines
+
+
+def test_words_longer_than_their_box_break_in_cards_and_the_sidebar(reader):
+    open_sections(reader)
+    term = reader.decorated_mention("api")
+    reader.scroll_to(term)
+    term.click()
+    card = reader.wait_for_card("api")
+    # A link label that is one long address, and a speaker's role that is
+    # one long word: each wraps inside its box, nothing scrolls sideways.
+    for box in (card, reader.root.find_element(By.CSS_SELECTOR, ".gloss-side")):
+        widths = reader.driver.execute_script(
+            "return [arguments[0].scrollWidth, arguments[0].clientWidth]", box)
+        assert widths[0] <= widths[1] + 1, (box.get_attribute("class"), widths)
+    role = reader.root.find_element(By.CSS_SELECTOR, '[data-speaker="noor"]')
+    inside = reader.driver.execute_script(
+        "const [r, s] = [arguments[0].getBoundingClientRect(), arguments[1].getBoundingClientRect()];"
+        "return r.right <= s.right + 1;", role, reader.root.find_element(By.CSS_SELECTOR, ".gloss-side"))
+    assert inside
 
 
 def test_an_event_chosen_in_the_article_is_shown_in_the_sidebar(reader):
