@@ -96,22 +96,22 @@ def test_people_in_no_group_are_not_filed_under_another(reader):
     assert normalize(groups[1].find_element(By.CSS_SELECTOR, ".gloss-group-name").text) == "Officials"
 
 
-def test_a_list_in_a_card_keeps_its_items_apart(reader):
+def open_api_card(reader):
     open_sections(reader)
     term = reader.decorated_mention("api")
     reader.scroll_to(term)
     term.click()
-    card = reader.wait_for_card("api")
+    return reader.wait_for_card("api")
+
+
+def test_a_list_in_a_card_keeps_its_items_apart(reader):
+    card = open_api_card(reader)
     lines = [normalize(line) for line in card.find_element(By.CSS_SELECTOR, ".gloss-card-summary").text.split("\n")]
     assert lines == ["Two ways to call it:", "• one way", "• two ways"], lines
 
 
 def test_words_longer_than_their_box_break_in_cards_and_the_sidebar(reader):
-    open_sections(reader)
-    term = reader.decorated_mention("api")
-    reader.scroll_to(term)
-    term.click()
-    card = reader.wait_for_card("api")
+    card = open_api_card(reader)
     # A link label that is one long address, and a speaker's role that is
     # one long word: each wraps inside its box, nothing scrolls sideways.
     for box in (card, reader.root.find_element(By.CSS_SELECTOR, ".gloss-side")):

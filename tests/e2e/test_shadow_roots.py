@@ -48,6 +48,13 @@ def style(reader, element, prop: str) -> str:
         "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1])", element, prop)
 
 
+def first_in_view(reader, selector: str):
+    """The first element in the shadow tree matching `selector`, scrolled into view."""
+    element = inner(reader, selector)
+    reader.scroll_to(element)
+    return element
+
+
 def wait_until(reader, what, message: str, timeout: float = 5):
     WebDriverWait(reader.driver, timeout, poll_frequency=0.05).until(
         lambda _: what(), message=message)
@@ -77,9 +84,8 @@ def test_a_host_in_a_shadow_root_is_mounted_styled_and_keyed_apart(reader):
 
 def test_a_card_in_a_shadow_root_opens_stays_while_used_and_closes(reader):
     open_page(reader)
-    term = inner(reader, "button[data-term]")
+    term = first_in_view(reader, "button[data-term]")
     term_id = term.get_attribute("data-term")
-    reader.scroll_to(term)
     term.click()
     wait_until(reader, lambda: inner(reader, CARD) is not None, "no card opened")
     card = inner(reader, CARD)
@@ -100,8 +106,7 @@ def test_a_card_in_a_shadow_root_opens_stays_while_used_and_closes(reader):
 
 def test_the_keyboard_goes_into_a_card_and_back_out_in_a_shadow_root(reader):
     open_page(reader)
-    term = inner(reader, "button[data-term]")
-    reader.scroll_to(term)
+    term = first_in_view(reader, "button[data-term]")
     reader.focus(term)
     wait_until(reader, lambda: inner(reader, CARD) is not None, "focus opened no card")
     card = inner(reader, CARD)
@@ -117,9 +122,8 @@ def test_the_keyboard_goes_into_a_card_and_back_out_in_a_shadow_root(reader):
 
 def test_people_and_footnotes_work_in_a_shadow_root(reader):
     open_page(reader)
-    speaker = inner(reader, "button[data-speaker]")
+    speaker = first_in_view(reader, "button[data-speaker]")
     speaker_id = speaker.get_attribute("data-speaker")
-    reader.scroll_to(speaker)
     speaker.click()
     wait_until(reader, lambda: inner_all(
         reader, f'[data-speaker-ref="{speaker_id}"][data-active]'), "no mention highlighted")
