@@ -31,8 +31,10 @@ pub struct EventDate {
     pub start: DatePoint,
     /// The last point of a range `A/B`; `None` for a single point.
     pub end: Option<DatePoint>,
-    /// Written with a leading `~`.
+    /// Written with a leading `~`: the date, or a range's start, is approximate.
     pub approximate: bool,
+    /// A range's end written with its own `~` (`1764/~1770`).
+    pub end_approximate: bool,
 }
 
 /// Why a date string was rejected; the message names the fault.
@@ -91,6 +93,7 @@ impl Ord for EventDate {
             .then(self.start.precision().cmp(&other.start.precision()))
             .then(self.last_day().cmp(&other.last_day()))
             .then(self.approximate.cmp(&other.approximate))
+            .then(self.end_approximate.cmp(&other.end_approximate))
     }
 }
 
@@ -116,15 +119,23 @@ pub fn parse_date(text: &str) -> Result<EventDate, DateError> {
             "`{rest}` is written with slashes: write YYYY-MM-DD, as 2024-03-01 (a `/` stands between the two dates of a range)"
         )));
     }
+    let mut end_approximate = false;
     let (start, end) = match rest.split_once('/') {
         Some((a, b)) => {
-            if a.trim().is_empty() || b.trim().trim_start_matches('~').is_empty() {
+            let b = match b.trim().strip_prefix('~') {
+                Some(b) => {
+                    end_approximate = true;
+                    b.trim_start()
+                }
+                None => b.trim(),
+            };
+            if a.trim().is_empty() || b.is_empty() {
                 return Err(DateError(format!(
                     "the range `{rest}` needs a date on both sides of `/` (an event still going on is dated by its start)"
                 )));
             }
             let start = parse_point(a.trim())?;
-            let end = parse_point(b.trim().trim_start_matches('~'))?;
+            let end = parse_point(b)?;
             if end.last_day() < start.first_day() {
                 return Err(DateError(format!(
                     "the range `{rest}` ends before it starts"
@@ -138,6 +149,7 @@ pub fn parse_date(text: &str) -> Result<EventDate, DateError> {
         start,
         end,
         approximate,
+        end_approximate,
     })
 }
 
@@ -287,8 +299,21 @@ mod tests {
             Ok((2025, Some(11), Some(19), true, true)),
         );
         check(" 2024-02-29 ", Ok((2024, Some(2), Some(29), false, false)));
+        check("1764/~1770", Ok((1764, None, None, false, true)));
         check("-0044-03-15", Ok((-44, Some(3), Some(15), false, false)));
         check("12000", Ok((12000, None, None, false, false)));
+    }
+
+    #[test]
+    fn keeps_which_end_is_approximate() {
+        let flags = |input: &str| {
+            let date = parse_date(input).unwrap();
+            (date.approximate, date.end_approximate)
+        };
+        assert_eq!(flags("1764/~1770"), (false, true));
+        assert_eq!(flags("~1764/1770"), (true, false));
+        assert_eq!(flags("~1764/ ~ 1770"), (true, true));
+        assert_eq!(flags("1764"), (false, false));
     }
 
     #[test]

@@ -34,19 +34,6 @@ pub fn Chronology(explainer: StoredValue<Explainer>) -> impl IntoView {
         explainer.with_value(|e| {
             let mut items = Vec::new();
             for (index, gap) in run {
-                if let Gap::Break { years } = gap {
-                    let text = format_years(years, &lang);
-                    let (before, after) = selection.words.later;
-                    let label = format!("{before}{text}{after}");
-                    items.push(
-                        view! {
-                            <li class="gloss-era-break" aria-label=label>
-                                <span aria-hidden="true">{text}</span>
-                            </li>
-                        }
-                        .into_any(),
-                    );
-                }
                 let event = &e.events[index];
                 items.push(event_item(event, gap, index, &lang, selection, tab_stop).into_any());
             }
@@ -89,6 +76,21 @@ fn event_item(
         (id.clone(), id.clone(), id.clone(), id.clone());
     let projection = event.kind == EventKind::Projection;
     let date = format_date(&event.date, lang);
+    // A long stretch without events is marked inside the event after it, so
+    // that the list counts events only.
+    let era_break = match gap {
+        Gap::Break { years } => {
+            let text = format_years(years, lang);
+            let (before, after) = selection.words.later;
+            Some(view! {
+                <div class="gloss-era-break">
+                    <span aria-hidden="true">{text.clone()}</span>
+                    <span class="gloss-visually-hidden">{format!("{before}{text}{after}")}</span>
+                </div>
+            })
+        }
+        _ => None,
+    };
     let summary = (!event.summary.is_empty()).then(|| {
         let text = ArticleRenderer::plain(selection).inlines(&event.summary);
         view! {
@@ -102,6 +104,7 @@ fn event_item(
     });
     view! {
         <li class=format!("gloss-event {}{}", gap_class(gap), if projection { " gloss-projection" } else { "" })>
+            {era_break}
             <button
                 type="button"
                 class="gloss-event-button"

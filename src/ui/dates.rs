@@ -17,9 +17,19 @@ use plain::{format_point, format_range};
 pub use plain::{format_years, learn, take_unlearnt, Asked};
 
 /// "5 December 2025", "December 2025" or "2025" in `lang`, at the date's
-/// own precision; ranges joined with an en dash, approximate ones prefixed.
+/// own precision; ranges joined with an en dash, approximate ones prefixed
+/// ("c. 1764 – 1770"), a range's approximate end on its own
+/// ("1764 – c. 1770").
 pub fn format_date(date: &EventDate, lang: &str) -> String {
+    let about = super::words::words(lang).about;
     let text = match &date.end {
+        Some(end) if date.end_approximate => {
+            format!(
+                "{} – {about}{}",
+                format_point(&date.start, lang),
+                format_point(end, lang)
+            )
+        }
         Some(end) if end.precision() == date.start.precision() => {
             format_range(&date.start, end, lang)
         }
@@ -31,7 +41,7 @@ pub fn format_date(date: &EventDate, lang: &str) -> String {
         None => format_point(&date.start, lang),
     };
     if date.approximate {
-        format!("{}{text}", super::words::words(lang).about)
+        format!("{about}{text}")
     } else {
         text
     }
@@ -322,5 +332,25 @@ mod tests {
             let written = written.replace(" – ", "\u{2009}–\u{2009}");
             assert_eq!(plain::stand_in_range(&start, &end, "en"), written);
         }
+    }
+
+    /// "c." goes before the date it qualifies: the whole date, or only a
+    /// range's end.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn an_approximate_end_is_marked_on_its_own() {
+        let range = |approximate, end_approximate| EventDate {
+            start: point(1764, None, None),
+            end: Some(point(1770, None, None)),
+            approximate,
+            end_approximate,
+        };
+        let thin = |s: &str| s.replace(" – ", "\u{2009}–\u{2009}");
+        assert_eq!(
+            format_date(&range(true, false), "en"),
+            thin("c. 1764 – 1770")
+        );
+        assert_eq!(format_date(&range(false, true), "en"), "1764 – c. 1770");
+        assert_eq!(format_date(&range(true, true), "en"), "c. 1764 – c. 1770");
     }
 }

@@ -353,6 +353,24 @@ def test_beside_the_article_the_sidebar_says_what_is_selected_and_no_bar_does(re
     assert not any(bar.is_displayed() for bar in find(reader, ".gloss-selection-bar"))
 
 
+def test_the_chronology_lists_its_events_only_and_says_how_long_a_break_is(reader, demo):
+    # A list of N events is announced as N items: the marks for long
+    # stretches without events live inside the event after them.
+    reader.open_explainer()
+    events = len(demo.front_matter["events"])
+    items = find(reader, ".gloss-timeline > li")
+    assert len(items) == events, f"{len(items)} list items for {events} events"
+    breaks = find(reader, ".gloss-era-break")
+    assert breaks, "the demo spans centuries: a break is marked"
+    for mark in breaks:
+        item = mark.find_element(By.XPATH, "..")
+        assert item.find_elements(By.CSS_SELECTOR, "[data-event]"), "a break sits in its event"
+        shown = normalize(mark.find_element(By.CSS_SELECTOR, "[aria-hidden=true]").get_attribute("textContent"))
+        spoken = normalize(mark.find_element(By.CSS_SELECTOR, ".gloss-visually-hidden").get_attribute("textContent"))
+        assert re.fullmatch(r"[\d,]+ years?", shown), shown
+        assert spoken == shown + " later", spoken
+
+
 def test_the_widgets_own_words_follow_the_explainers_language(reader):
     reader.open_explainer(query="src=__fixtures__/french.md")
     assert reader.state == "ready", reader.alerts()
@@ -364,8 +382,10 @@ def test_the_widgets_own_words_follow_the_explainers_language(reader):
     assert text(".gloss-chronology .gloss-panel-title") == "Chronologie"
     assert text(".gloss-speaker-count") == "1 mention"
     assert text(".gloss-event-badge") == "Projection"
-    assert text(".gloss-event-date").startswith("vers 1764")
-    assert one(reader, ".gloss-era-break").get_attribute("aria-label").endswith("plus tard")
+    dates = [normalize(d.get_attribute("textContent")) for d in find(reader, ".gloss-event-date")]
+    assert dates[0].startswith("vers 1764"), dates
+    assert dates[1] == normalize("mars 2014 – vers mai 2014"), dates
+    assert text(".gloss-era-break .gloss-visually-hidden").endswith("plus tard")
     assert one(reader, ".gloss-footnotes").get_attribute("aria-label") == "Notes"
     assert one(reader, ".gloss-backref").get_attribute("aria-label") == "Retour au texte"
     assert text(".gloss-glossary h2") == "Glossaire"
