@@ -110,7 +110,7 @@ impl ArticleRenderer {
         let notes = (!footnotes.is_empty()).then(|| {
             let items: Vec<AnyView> = footnotes.iter().map(|b| renderer.block(b)).collect();
             view! {
-                <section class="gloss-footnotes" aria-label=renderer.selection.words.notes>
+                <section class="gloss-footnotes" aria-label=renderer.selection.landmark_label(renderer.selection.words.notes)>
                     <hr/>
                     <ol>{items}</ol>
                 </section>

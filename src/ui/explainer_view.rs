@@ -92,13 +92,13 @@ pub fn ExplainerView(
     view! {
         <div class="gloss-frame" id=selection.element_id("frame") lang=meta.lang.clone() dir=direction(&meta.lang) on:keydown=on_keydown on:click=move |ev| super::roots::follow_anchor_link(&ev)>
             <div class=layout_class>
-                <header class="gloss-header">
+                <div class="gloss-header">
                     {titled.then(|| view! {
                         <h1 class="gloss-title" id=selection.element_id("title")>{meta.title.clone()}</h1>
                     })}
                     {meta.dek.clone().map(|dek| view! { <p class="gloss-dek">{dek}</p> })}
                     {byline}
-                </header>
+                </div>
                 <article class="gloss-article" aria-labelledby=titled.then(|| selection.element_id("title"))>
                     <div
                         class="gloss-body"

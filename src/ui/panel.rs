@@ -21,9 +21,15 @@ pub fn Panel(
     let heading_id = selection.element_id(&format!("{name}-heading"));
     let body_id = selection.element_id(&format!("{name}-body"));
     let controls = body_id.clone();
-    let labelled_by = heading_id.clone();
+    // Named by its heading ("People 9"), or in words when the widget's
+    // landmarks carry its title too ("People 9, Apollo 11").
+    let label = selection
+        .landmark_title
+        .with_value(Option::is_some)
+        .then(|| selection.landmark_label(&format!("{title} {count}")));
+    let labelled_by = label.is_none().then(|| heading_id.clone());
     view! {
-        <section class=format!("gloss-panel gloss-{name}") aria-labelledby=labelled_by>
+        <section class=format!("gloss-panel gloss-{name}") aria-labelledby=labelled_by aria-label=label>
             <h2 class="gloss-panel-heading" id=heading_id>
                 <button
                     type="button"

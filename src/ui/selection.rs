@@ -59,11 +59,16 @@ pub struct Selection {
     pub words: &'static Words,
     /// The pending hover intent (open or close), so a new one replaces it.
     pub timer: StoredValue<Option<TimeoutHandle>>,
+    /// The explainer's title, when its landmarks (People, Chronology,
+    /// Notes) must be named with it: another widget on the page has
+    /// landmarks of the same names.
+    pub landmark_title: StoredValue<Option<String>>,
     links: StoredValue<Links>,
 }
 
 impl Selection {
     pub fn new(prefix: String, base: Option<String>, explainer: &Explainer) -> Self {
+        let prefix_frame = format!("{prefix}-frame");
         let mut links = Links::default();
         for event in &explainer.events {
             for speaker in &event.speakers {
@@ -93,7 +98,17 @@ impl Selection {
             anchors: StoredValue::new(anchors),
             words: words(&explainer.meta.lang),
             timer: StoredValue::new(None),
+            landmark_title: StoredValue::new(among_others(&prefix_frame, &explainer.meta.title)),
             links: StoredValue::new(links),
+        }
+    }
+
+    /// `aria-label` for a landmark named `name`, the title after it when
+    /// landmarks are named with the title.
+    pub fn landmark_label(&self, name: &str) -> String {
+        match self.landmark_title.get_value() {
+            Some(title) => format!("{name}, {title}"),
+            None => name.to_owned(),
         }
     }
 
@@ -187,6 +202,38 @@ impl Selection {
     /// An element id for anything else, unique in this widget.
     pub fn element_id(&self, name: &str) -> String {
         format!("{}-{name}", self.prefix.get_value())
+    }
+}
+
+/// `Some(name)` when another widget is already on the page (a frame whose
+/// id is not `frame_id`, which a prerendered copy of this widget has), so
+/// that each widget's landmarks are told apart in a screen reader's list
+/// (and by axe's `landmark-unique`): the title, numbered when a widget of
+/// the same title is there too. The first widget keeps the short names.
+/// Never natively: the prerenderer draws one widget at a time.
+fn among_others(frame_id: &str, title: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    let (others, namesakes) = {
+        let others: Vec<_> = super::roots::query_all(".gloss-frame")
+            .into_iter()
+            .filter(|frame| frame.id() != frame_id)
+            .collect();
+        let namesakes = others
+            .iter()
+            .filter_map(|frame| frame.query_selector(".gloss-title").ok().flatten())
+            .filter(|heading| heading.text_content().as_deref() == Some(title))
+            .count();
+        (!others.is_empty(), namesakes)
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let (others, namesakes) = {
+        let _ = frame_id;
+        (false, 0)
+    };
+    match (others && !title.is_empty(), namesakes) {
+        (false, _) => None,
+        (true, 0) => Some(title.to_owned()),
+        (true, n) => Some(format!("{title} ({})", n + 1)),
     }
 }
 

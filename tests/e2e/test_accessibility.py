@@ -17,7 +17,7 @@ AXE = Path(os.environ.get("GLOSS_AXE", ROOT / ".tools/npm/node_modules/axe-core/
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-def run_axe(reader, within: str = ".gloss") -> list:
+def run_axe(reader, within: str = ".gloss", run_only: dict | None = None) -> list:
     if not AXE.exists():
         pytest.fail(f"axe-core not found at {AXE}: run scripts/setup.sh test")
     driver = reader.driver
@@ -27,11 +27,11 @@ def run_axe(reader, within: str = ".gloss") -> list:
         "const done = arguments[arguments.length - 1];"
         # Colours are only final once the card's fade-in has finished.
         "Promise.all(document.getAnimations().map(a => a.finished))"
-        ".then(() => axe.run(document.querySelector(arguments[1]), {runOnly: {type: 'tag', values: arguments[0]}}))"
+        ".then(() => axe.run(document.querySelector(arguments[1]), {runOnly: arguments[0]}))"
         ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,"
         " nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))))"
         ".catch(e => done(JSON.stringify([{id: 'axe-error', nodes: [String(e)]}])));",
-        TAGS, within)
+        run_only or {"type": "tag", "values": TAGS}, within)
     return json.loads(result)
 
 
@@ -97,6 +97,19 @@ def test_no_violations_in_a_host_that_sets_only_its_two_colours_or_a_narrow_colu
         element.click()
         assert reader.driver.find_elements(By.CSS_SELECTOR, f"{within} [data-active]")
         assert_no_violations(reader, f"#{host} after a click on {choice}", within)
+
+
+def test_several_widgets_on_a_page_have_landmarks_told_apart(reader):
+    # Four widgets of one explainer (themes.html): each has People,
+    # Chronology and Notes regions; a screen reader's list of landmarks
+    # (and axe's best-practice rule) must tell the sixteen apart.
+    reader.driver.get(reader.base_url + "__fixtures__/themes.html")
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-state="ready"]')) == 4)
+    regions = reader.driver.find_elements(By.CSS_SELECTOR, ".gloss section[aria-label], .gloss section[aria-labelledby]")
+    assert len(regions) >= 8, f"{len(regions)} named regions in four widgets"
+    violations = run_axe(reader, "body", {"type": "rule", "values": ["landmark-unique"]})
+    assert not violations, json.dumps(violations, indent=1)[:4000]
 
 
 def test_a_selection_is_announced_politely(reader):
