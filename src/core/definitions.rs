@@ -22,6 +22,8 @@ pub struct Definitions {
     pub speakers: Vec<Speaker>,
     pub events: Vec<Event>,
     pub known: KnownIds,
+    /// Where each speaker is defined, in the order of `speakers`.
+    pub speaker_at: Vec<usize>,
     /// Where the title is missing, and what to say, if it is: said once
     /// the body is read, unless it opens with a `# Title` line (see
     /// [`super::parse`]).
@@ -61,9 +63,17 @@ pub fn check_definitions(raw: RawFrontMatter, base: usize, report: &mut Report) 
         .into_iter()
         .map(|(id, term)| check_term(id, term, base, &known, report))
         .collect();
+    let speaker_at: Vec<usize> = speakers_in_order
+        .iter()
+        .map(|(_, s)| base + s.span().start)
+        .collect();
     let speakers = speakers_in_order
         .into_iter()
-        .map(|(id, s)| check_speaker(id, s.into_inner()))
+        .zip(&speaker_at)
+        .map(|((id, s), &at)| {
+            check_linkable("speaker", &id, at, report);
+            check_speaker(id, s.into_inner())
+        })
         .collect();
     let mut seen = HashSet::new();
     let events = raw
@@ -77,6 +87,7 @@ pub fn check_definitions(raw: RawFrontMatter, base: usize, report: &mut Report) 
         speakers,
         events,
         known,
+        speaker_at,
         untitled,
     }
 }
@@ -158,6 +169,7 @@ fn check_term(
     report: &mut Report,
 ) -> Term {
     let at = base + raw.span().start;
+    check_linkable("term", &id, at, report);
     let raw = raw.into_inner();
     let label = raw
         .label
@@ -224,6 +236,20 @@ fn fragment(
     convert_fragment(text.get_ref(), base + text.span().start + 1, known, report)
 }
 
+/// Warns of an id with a space, which a link's URL cannot hold as written
+/// (`[x](term:two words)` is no link at all).
+fn check_linkable(kind: &str, id: &str, at: usize, report: &mut Report) {
+    if id.contains(char::is_whitespace) {
+        report.warning(
+            at,
+            format!(
+                "the {kind} id `{id}` has a space, which a link cannot hold: link it as `{kind}:{}`, or write the id with `-`",
+                id.split_whitespace().collect::<Vec<_>>().join("%20")
+            ),
+        );
+    }
+}
+
 fn check_speaker(id: String, raw: RawSpeaker) -> Speaker {
     Speaker {
         name: raw
@@ -252,6 +278,7 @@ fn check_event(
         return None;
     };
     let id_text = id.get_ref().trim().to_owned();
+    check_linkable("event", &id_text, base + id.span().start, report);
     if !seen.insert(id_text.clone()) {
         report.error(
             base + id.span().start,

@@ -752,6 +752,9 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 }
             };
         };
+        // An id with a space or other letters a URL escapes (`two%20words`).
+        let decoded = super::url::percent_decoded(id);
+        let id = decoded.as_deref().map_or(id, str::trim);
         let (set, noun) = match kind {
             "term" => (&self.known.terms, "term"),
             "event" => (&self.known.events, "event"),

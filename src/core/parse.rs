@@ -172,8 +172,22 @@ impl Converted<'_> {
         for term in &mut definitions.terms {
             term.mentions = counts.terms.get(&term.id).copied().unwrap_or(0);
         }
-        for speaker in &mut definitions.speakers {
+        for (speaker, &at) in definitions.speakers.iter_mut().zip(&definitions.speaker_at) {
             speaker.mentions = counts.speakers.get(&speaker.id).copied().unwrap_or(0);
+            let quoted = body.quotes.iter().any(|q| q.speaker == speaker.id);
+            let in_events = definitions
+                .events
+                .iter()
+                .any(|e| e.speakers.contains(&speaker.id));
+            if speaker.mentions == 0 && !quoted && !in_events {
+                report.warning(
+                    at,
+                    format!(
+                        "speaker `{}` is never mentioned, quoted or named by an event: choosing them in the sidebar shows nothing",
+                        speaker.id
+                    ),
+                );
+            }
         }
         order_events(&mut definitions.events);
 

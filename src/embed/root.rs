@@ -103,10 +103,21 @@ pub fn GlossRoot(
             class="gloss"
             data-gloss-state=move || state.with(State::name)
             aria-busy=move || state.with(|s| matches!(s, State::Loading)).to_string()
+            style=("--gloss-page-top", page_top())
         >
             {content}
         </div>
     }
+}
+
+/// The room the page keeps at the top of the window for its own fixed
+/// header (its `scroll-padding-top`), where the sidebar sticks unless the
+/// host sets `--gloss-sticky-top`; `None` when the page keeps none.
+fn page_top() -> Option<String> {
+    let root = document().document_element()?;
+    let style = window().get_computed_style(&root).ok()??;
+    let padding = style.get_property_value("scroll-padding-top").ok()?;
+    (padding.ends_with("px") && padding != "0px").then_some(padding)
 }
 
 /// Resolves in a later task (a zero-delay timeout), letting the browser

@@ -1,5 +1,6 @@
 //! Arrow-key navigation inside one list (a "roving tab stop"): the list is a
-//! single Tab stop, and arrow keys, Home and End move between its items.
+//! single Tab stop, and arrow keys, Page Up and Down (ten items), Home and
+//! End move between its items.
 //! The handler sits on the list element, never on the page.
 
 use leptos::prelude::*;
@@ -23,8 +24,14 @@ impl TabStop {
     }
 }
 
+/// How many items Page Up and Page Down move by: the keys move focus
+/// (which brings the item into view) rather than scroll the list away
+/// from it.
+const PAGE: usize = 10;
+
 /// Moves focus among the elements matching `selector` inside the list that
-/// received `ev`, for arrow keys, Home and End; each item's focus handler
+/// received `ev`, for arrow keys, Page Up and Down, Home and End; each
+/// item's focus handler
 /// ([`TabStop::focused`]) then moves the Tab stop with it.
 pub fn move_focus(ev: &KeyboardEvent, selector: &str) {
     let _ = focus_next(ev, selector);
@@ -49,12 +56,19 @@ fn focus_next(ev: &KeyboardEvent, selector: &str) -> Option<()> {
     let next = match ev.key().as_str() {
         "ArrowDown" | "ArrowRight" => (current + 1).min(count - 1),
         "ArrowUp" | "ArrowLeft" => current.saturating_sub(1),
+        "PageDown" => (current + PAGE).min(count - 1),
+        "PageUp" => current.saturating_sub(PAGE),
         "Home" => 0,
         "End" => count - 1,
         _ => return None,
     };
     ev.prevent_default();
     let item: HtmlElement = items.get(next as u32)?.dyn_into().ok()?;
-    let _ = item.focus();
+    // In view by the sidebar's rule, not the browser's (which may leave it
+    // at the bottom of a sidebar that reaches below the window).
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = item.focus_with_options(&options);
+    super::scrolling::reveal(&item);
     Some(())
 }

@@ -177,20 +177,16 @@ fn blank_lines_before_the_front_matter_are_allowed() {
 #[test]
 fn warns_when_two_entries_claim_one_name() {
     let parsed = parse("+++\ntitle = \"T\"\n[terms.a]\nlabel = \"Kremlin\"\nsummary = \"x\"\n[speakers.k]\nname = \"kremlin\"\n+++\nKremlin.\n");
-    assert!(
-        parsed.diagnostics[0]
-            .message
-            .contains("belongs to both term `a` and speaker `k`"),
-        "{:?}",
-        parsed.diagnostics
-    );
+    let clash = parsed
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.message
+                .contains("belongs to both term `a` and speaker `k`")
+        })
+        .unwrap_or_else(|| panic!("{:?}", parsed.diagnostics));
     // At the second claim, where the author would change it.
-    assert_eq!(
-        (parsed.diagnostics[0].line, parsed.diagnostics[0].column),
-        (7, 8),
-        "{:?}",
-        parsed.diagnostics
-    );
+    assert_eq!((clash.line, clash.column), (7, 8), "{clash}");
 }
 
 #[test]
@@ -235,4 +231,49 @@ fn plain_markdown_takes_its_title_from_its_first_heading() {
         "Text first.\n\n# Heading\n",
         "1:1 the front matter has no `title` (nor does the text open with a `# Title` line)",
     );
+}
+
+#[test]
+fn a_speaker_with_nothing_to_show_is_named_where_defined() {
+    let source = "+++\ntitle = \"T\"\n[speakers.ghost]\nname = \"Ghost Writer\"\n[speakers.seen]\nname = \"Ann Lee\"\n[speakers.quoted]\nname = \"Bo Ray\"\n[speakers.listed]\nname = \"Cy Dee\"\n[[events]]\nid = \"e\"\ndate = \"2020\"\ntitle = \"E\"\nspeakers = [\"listed\"]\n+++\nAnn Lee spoke. [“Yes”](quote:quoted)\n";
+    let parsed = parse(source);
+    let unseen: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("is never mentioned"))
+        .collect();
+    assert_eq!(unseen.len(), 1, "{:?}", parsed.diagnostics);
+    assert!(
+        unseen[0].message.contains("speaker `ghost`"),
+        "{}",
+        unseen[0]
+    );
+    // At its table's header, `[speakers.ghost]`.
+    assert_eq!((unseen[0].line, unseen[0].column), (3, 1), "{}", unseen[0]);
+}
+
+#[test]
+fn an_id_with_a_space_is_named_and_can_still_be_linked_escaped() {
+    let source = "+++\ntitle = \"T\"\n[terms.\"two words\"]\nlabel = \"pair\"\nsummary = \"Two.\"\n+++\nSee [it](term:two%20words).\n";
+    let parsed = parse(source);
+    let spaced: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("has a space"))
+        .collect();
+    assert_eq!(spaced.len(), 1, "{:?}", parsed.diagnostics);
+    assert!(
+        spaced[0].message.contains("`term:two%20words`"),
+        "{}",
+        spaced[0]
+    );
+    assert!(
+        !parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("unknown term")),
+        "{:?}",
+        parsed.diagnostics
+    );
+    assert_eq!(parsed.explainer.terms[0].mentions, 1);
 }

@@ -35,6 +35,7 @@ aliases = ["Putin", "the Russian leader"]
 id = "talks"
 date = "2025-12-02"
 title = "Talks"
+speakers = ["putin"]
 +++
 "#;
 

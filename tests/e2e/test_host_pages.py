@@ -165,12 +165,24 @@ def test_the_host_pages_root_font_size_does_not_shrink_the_widget(reader):
     measure = """
         const root = arguments[0];
         const size = (sel) => getComputedStyle(root.querySelector(sel)).fontSize;
+        // How far the chronology's first dot sits from its axis (both
+        // drawn by ::before): none, at any root size.
+        const axis = root.querySelector('.gloss-timeline');
+        const button = root.querySelector('.gloss-event-button');
+        const dot = getComputedStyle(button, '::before');
+        const line = getComputedStyle(axis, '::before');
+        // (From the list's edge, by computed lengths: at some root sizes
+        // the demo page's column is too narrow to show the chronology.)
+        const off = parseFloat(getComputedStyle(axis).paddingInlineStart) + parseFloat(dot.left) + parseFloat(dot.width) / 2
+            - (parseFloat(line.left) + parseFloat(line.borderInlineStartWidth) / 2);
         return [size('.gloss-body p'), size('.gloss-dek'),
-                root.querySelector('.gloss-body').getBoundingClientRect().width];
+                root.querySelector('.gloss-body').getBoundingClientRect().width,
+                Math.round(off)];
     """
     # (The margin and the title follow the column's width, which the demo
     # page sets in rem: they may change with it, as they should.)
     before = reader.driver.execute_script(measure, root_widget)
+    assert before[3] == 0, f"the first event's dot is {before[3]} px off the axis"
     for size in ("62.5%", "10px", "24px"):
         reader.driver.execute_script("document.documentElement.style.fontSize = arguments[0]", size)
         assert reader.driver.execute_script(measure, root_widget) == before, size
@@ -178,6 +190,7 @@ def test_the_host_pages_root_font_size_does_not_shrink_the_widget(reader):
     reader.driver.execute_script("arguments[0].style.setProperty('--gloss-font-size', '20px')", root_widget)
     scaled = reader.driver.execute_script(measure, root_widget)
     assert scaled[0] == "22.5px", scaled
+    assert scaled[3] == 0, f"scaled: the first event's dot is {scaled[3]} px off the axis"
 
 
 def test_widgets_of_the_two_builds_never_share_a_key(reader, other_explainer):
@@ -305,3 +318,20 @@ def test_a_host_rule_that_shows_everything_hidden_does_not_reach_in(reader):
     assert hidden, "the widget hides something (term descriptions, summaries)"
     shown = [el.get_attribute("outerHTML")[:80] for el in hidden if el.is_displayed()]
     assert not shown, shown
+
+
+def test_the_sidebar_sticks_below_the_pages_fixed_header(reader):
+    # fixed-header.html: an 80 px fixed header, `scroll-padding-top: 90px`
+    # on the page; the second host sets `--gloss-sticky-top: 20px`, which
+    # wins over the page's padding.
+    reader.driver.set_window_size(1280, 800)
+    reader.driver.get(reader.base_url + "__fixtures__/fixed-header.html")
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, '.gloss[data-gloss-state="ready"]')) == 2)
+    for host, top in (("padded", 90), ("own", 20)):
+        widget = root(reader, host)
+        # The widget's top 300 px above the window: its sidebar is stuck.
+        reader.driver.execute_script(
+            "window.scrollBy(0, arguments[0].getBoundingClientRect().top + 300)", widget)
+        side = widget.find_element(By.CSS_SELECTOR, ".gloss-side")
+        assert abs(rect(reader, side)["top"] - top) < 1, (host, rect(reader, side))

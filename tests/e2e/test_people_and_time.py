@@ -110,7 +110,14 @@ def test_everything_works_by_keyboard(reader, demo):
         reader.press("Tab")
     events = find(reader, "[data-event]")
     assert reader.active_element() == events[0]
+    # Page Down and Page Up move by ten events (never past either end).
+    reader.press("page_down")
+    assert reader.active_element() == events[min(10, len(events) - 1)]
+    reader.press("page_up")
+    assert reader.active_element() == events[0]
     reader.press("end")
+    assert reader.active_element() == events[-1]
+    reader.press("page_down")
     assert reader.active_element() == events[-1]
     reader.press("arrow_up")
     assert reader.active_element() == events[-2]
