@@ -424,6 +424,9 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
 
     fn feed(&mut self, text: &str) {
         for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+            if matches!(event, Event::Text(_)) {
+                self.check_for_nested_link(text, range.clone());
+            }
             self.handle(event, range);
         }
     }
@@ -471,6 +474,38 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             }
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }),
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
+        }
+    }
+
+    /// A link inside a reference link (`[“we need [C++](term:cpp)”](quote:ann)`)
+    /// is the only link Markdown keeps: the outer one's `](quote:ann)` is
+    /// left as text (from the `]` of a text event of `source[range]`), and
+    /// the author is told where.
+    fn check_for_nested_link(&mut self, source: &str, range: Range<usize>) {
+        if matches!(self.top().kind, Kind::CodeBlock(_) | Kind::HtmlBlock) {
+            return;
+        }
+        for (index, _) in source[range.clone()].match_indices(']') {
+            let at = range.start + index;
+            let Some(rest) = source[at..].strip_prefix("](") else {
+                continue;
+            };
+            let scheme = ["term:", "speaker:", "quote:", "event:"]
+                .into_iter()
+                .find(|s| {
+                    rest.get(..s.len())
+                        .is_some_and(|r| r.eq_ignore_ascii_case(s))
+                });
+            if let Some(scheme) = scheme {
+                let dest: String = rest.chars().take_while(|&c| c != ')').collect();
+                self.report.warning(
+                    self.offset + at,
+                    format!(
+                        "this `[…]({dest})` holds a link, and Markdown keeps only the inner one: the {} link is shown as text; take the inner link out of it",
+                        scheme.trim_end_matches(':')
+                    ),
+                );
+            }
         }
     }
 

@@ -277,3 +277,27 @@ fn an_id_with_a_space_is_named_and_can_still_be_linked_escaped() {
     );
     assert_eq!(parsed.explainer.terms[0].mentions, 1);
 }
+
+#[test]
+fn a_link_inside_a_reference_link_is_named_where_the_outer_one_is_lost() {
+    let source = "+++\ntitle = \"T\"\n[terms.cpp]\nlabel = \"C++\"\nsummary = \"A language.\"\n[speakers.ann]\nname = \"Ann Lee\"\n+++\nAnn Lee: [“we need [C++](term:cpp) now”](quote:ann).\n\n`[x](y)](term:cpp)` in code is left alone.\n";
+    let parsed = parse(source);
+    let nested: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("keeps only the inner one"))
+        .collect();
+    assert_eq!(nested.len(), 1, "{:?}", parsed.diagnostics);
+    assert!(
+        nested[0].message.contains("`[…](quote:ann)`"),
+        "{}",
+        nested[0]
+    );
+    assert!(
+        nested[0].message.contains("the quote link"),
+        "{}",
+        nested[0]
+    );
+    // At the outer link's `](`, after "Ann Lee: [“we need [C++](term:cpp) now”".
+    assert_eq!((nested[0].line, nested[0].column), (9, 40), "{}", nested[0]);
+}
