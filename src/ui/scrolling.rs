@@ -41,11 +41,7 @@ pub fn reveal_in(container: &Element, element: &Element) {
         container.get_bounding_client_rect(),
         element.get_bounding_client_rect(),
     );
-    let window_height = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(f64::INFINITY);
+    let window_height = window_height();
     let (top, bottom) = (outer.top().max(0.0), outer.bottom().min(window_height));
     let room = if outer.top() < 0.0 || outer.bottom() > window_height {
         inner.height()
@@ -65,11 +61,7 @@ pub fn reveal_in(container: &Element, element: &Element) {
 /// scrolls the sidebar's edge into the window first. Elsewhere as the
 /// browser would on focus.
 pub fn reveal(element: &Element) {
-    let window_height = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(f64::INFINITY);
+    let window_height = window_height();
     let outside = |rect: &web_sys::DomRect| {
         if rect.bottom() > window_height {
             rect.bottom() - window_height
@@ -93,4 +85,13 @@ pub fn reveal(element: &Element) {
             element.scroll_into_view_with_scroll_into_view_options(&options);
         }
     }
+}
+
+/// The window's height in CSS pixels (unbounded if it cannot be read).
+fn window_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY)
 }
