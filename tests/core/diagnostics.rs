@@ -8,6 +8,18 @@ fn check(source: &str, expect: &str) {
     assert_eq!(diagnostics(&parsed.diagnostics), expect.trim(), "{source}");
 }
 
+/// The one diagnostic whose message contains `fragment` (failing unless
+/// there is exactly one).
+fn the_one<'a>(parsed: &'a gloss::core::Parsed, fragment: &str) -> &'a gloss::core::Diagnostic {
+    let found: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains(fragment))
+        .collect();
+    assert_eq!(found.len(), 1, "{fragment}: {:?}", parsed.diagnostics);
+    found[0]
+}
+
 fn check_fatal(source: &str, expect: &str) {
     let err = parse_explainer(source).expect_err(source);
     assert_eq!(
@@ -237,36 +249,18 @@ fn plain_markdown_takes_its_title_from_its_first_heading() {
 fn a_speaker_with_nothing_to_show_is_named_where_defined() {
     let source = "+++\ntitle = \"T\"\n[speakers.ghost]\nname = \"Ghost Writer\"\n[speakers.seen]\nname = \"Ann Lee\"\n[speakers.quoted]\nname = \"Bo Ray\"\n[speakers.listed]\nname = \"Cy Dee\"\n[[events]]\nid = \"e\"\ndate = \"2020\"\ntitle = \"E\"\nspeakers = [\"listed\"]\n+++\nAnn Lee spoke. [“Yes”](quote:quoted)\n";
     let parsed = parse(source);
-    let unseen: Vec<_> = parsed
-        .diagnostics
-        .iter()
-        .filter(|d| d.message.contains("is never mentioned"))
-        .collect();
-    assert_eq!(unseen.len(), 1, "{:?}", parsed.diagnostics);
-    assert!(
-        unseen[0].message.contains("speaker `ghost`"),
-        "{}",
-        unseen[0]
-    );
+    let unseen = the_one(&parsed, "is never mentioned");
+    assert!(unseen.message.contains("speaker `ghost`"), "{}", unseen);
     // At its table's header, `[speakers.ghost]`.
-    assert_eq!((unseen[0].line, unseen[0].column), (3, 1), "{}", unseen[0]);
+    assert_eq!((unseen.line, unseen.column), (3, 1), "{}", unseen);
 }
 
 #[test]
 fn an_id_with_a_space_is_named_and_can_still_be_linked_escaped() {
     let source = "+++\ntitle = \"T\"\n[terms.\"two words\"]\nlabel = \"pair\"\nsummary = \"Two.\"\n+++\nSee [it](term:two%20words).\n";
     let parsed = parse(source);
-    let spaced: Vec<_> = parsed
-        .diagnostics
-        .iter()
-        .filter(|d| d.message.contains("has a space"))
-        .collect();
-    assert_eq!(spaced.len(), 1, "{:?}", parsed.diagnostics);
-    assert!(
-        spaced[0].message.contains("`term:two%20words`"),
-        "{}",
-        spaced[0]
-    );
+    let spaced = the_one(&parsed, "has a space");
+    assert!(spaced.message.contains("`term:two%20words`"), "{}", spaced);
     assert!(
         !parsed
             .diagnostics
@@ -282,22 +276,9 @@ fn an_id_with_a_space_is_named_and_can_still_be_linked_escaped() {
 fn a_link_inside_a_reference_link_is_named_where_the_outer_one_is_lost() {
     let source = "+++\ntitle = \"T\"\n[terms.cpp]\nlabel = \"C++\"\nsummary = \"A language.\"\n[speakers.ann]\nname = \"Ann Lee\"\n+++\nAnn Lee: [“we need [C++](term:cpp) now”](quote:ann).\n\n`[x](y)](term:cpp)` in code is left alone.\n";
     let parsed = parse(source);
-    let nested: Vec<_> = parsed
-        .diagnostics
-        .iter()
-        .filter(|d| d.message.contains("keeps only the inner one"))
-        .collect();
-    assert_eq!(nested.len(), 1, "{:?}", parsed.diagnostics);
-    assert!(
-        nested[0].message.contains("`[…](quote:ann)`"),
-        "{}",
-        nested[0]
-    );
-    assert!(
-        nested[0].message.contains("the quote link"),
-        "{}",
-        nested[0]
-    );
+    let nested = the_one(&parsed, "keeps only the inner one");
+    assert!(nested.message.contains("`[…](quote:ann)`"), "{}", nested);
+    assert!(nested.message.contains("the quote link"), "{}", nested);
     // At the outer link's `](`, after "Ann Lee: [“we need [C++](term:cpp) now”".
-    assert_eq!((nested[0].line, nested[0].column), (9, 40), "{}", nested[0]);
+    assert_eq!((nested.line, nested.column), (9, 40), "{}", nested);
 }
