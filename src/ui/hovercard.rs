@@ -229,7 +229,9 @@ fn scroll_by_keys(card: &Element, ev: &KeyboardEvent) {
 }
 
 /// Tab past the card's last link goes on from its term, and Shift+Tab
-/// before its first link goes back to the term.
+/// retraces Tab's way in: from the first link to a card that takes focus
+/// itself (one that scrolls), and from there, or from a first link of a
+/// card that does not, back to the term.
 fn tab_out_of_card(card: &Element, mention: usize, ev: &KeyboardEvent) {
     if !is_tab(ev) || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
         return;
@@ -244,9 +246,12 @@ fn tab_out_of_card(card: &Element, mention: usize, ev: &KeyboardEvent) {
         return;
     };
     if ev.shift_key() {
-        if at(inside.first()) || inside.is_empty() {
+        let on_card = active.as_ref().is_some_and(|a| a.is_same_node(Some(card)));
+        if on_card || at(inside.first()) || inside.is_empty() {
             ev.prevent_default();
-            let _ = term.unchecked_into::<HtmlElement>().focus();
+            let scrolls = card.scroll_height() > card.client_height();
+            let back: &Element = if scrolls && !on_card { card } else { &term };
+            let _ = back.unchecked_ref::<HtmlElement>().focus();
         }
         return;
     }
