@@ -25,6 +25,9 @@ pub enum Block {
         /// The first number of an ordered list; `None` for a bullet list.
         start: Option<u64>,
         items: Vec<Vec<Block>>,
+        /// A tight list (no blank line between its items): its items' text
+        /// is not set apart as paragraphs.
+        tight: bool,
     },
     /// A fenced or indented code block, shown verbatim.
     Code {
@@ -44,6 +47,9 @@ pub enum Block {
         label: String,
         number: usize,
         content: Vec<Block>,
+        /// How many references the article makes to it: each gets a link
+        /// back.
+        references: usize,
     },
 }
 
@@ -102,10 +108,11 @@ pub enum Inline {
         id: EventId,
         content: Vec<Inline>,
     },
-    /// A reference to footnote `number`.
+    /// A reference to footnote `number`, the `occurrence`th to it (from 1).
     FootnoteRef {
         label: String,
         number: usize,
+        occurrence: usize,
     },
 }
 
@@ -262,6 +269,7 @@ mod tests {
             Inline::FootnoteRef {
                 label: "n".into(),
                 number: 2,
+                occurrence: 1,
             },
         ];
         assert_eq!(plain_text(&inlines), "a bc d[2]");

@@ -74,6 +74,14 @@ pub fn convert_body(
         Block::Footnote { number, .. } => *number,
         _ => usize::MAX,
     });
+    for footnote in &mut footnotes {
+        if let Block::Footnote {
+            label, references, ..
+        } = footnote
+        {
+            *references = converter.footnote_references.get(label).map_or(0, |n| *n);
+        }
+    }
     let mut linker = converter.linker.take().expect("set above");
     linker.walk(&mut footnotes);
     blocks.extend(footnotes);
@@ -151,7 +159,7 @@ fn flatten_block(block: Block, out: &mut Vec<Inline>) {
         | Block::Footnote {
             content: blocks, ..
         } => flatten_blocks(blocks, out),
-        Block::List { start, items } => {
+        Block::List { start, items, .. } => {
             for (n, item) in items.into_iter().enumerate() {
                 new_line(out);
                 let marker = match start {
@@ -232,8 +240,11 @@ enum Kind {
     List {
         start: Option<u64>,
         items: Vec<Vec<Block>>,
+        tight: bool,
     },
-    Item,
+    /// Whether the item has a paragraph of its own, as only the items of a
+    /// loose list have.
+    Item(bool),
     CodeBlock(Option<String>),
     HtmlBlock,
     Table {
@@ -362,7 +373,8 @@ enum Output {
     Inline(Inline),
     Inlines(Vec<Inline>),
     Blocks(Vec<Block>),
-    Item(Vec<Block>),
+    /// An item's blocks, and whether one of them is a paragraph.
+    Item(Vec<Block>, bool),
     Cell(Vec<Inline>),
     Row(Vec<Vec<Inline>>),
     Head(Vec<Vec<Inline>>),
@@ -384,6 +396,8 @@ struct Converter<'k, 'r, 's> {
     linker: Option<Linker<'k>>,
     quotes: Vec<Quote>,
     footnote_numbers: HashMap<String, usize>,
+    /// How many references to each footnote have been read so far.
+    footnote_references: HashMap<String, usize>,
     footnotes: Vec<Block>,
     references: References,
     /// The headings' anchors so far, each given once.
@@ -403,6 +417,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             linker: None,
             quotes: Vec::new(),
             footnote_numbers: HashMap::new(),
+            footnote_references: HashMap::new(),
             footnotes: Vec::new(),
             references: References::default(),
             anchors: HashSet::new(),
@@ -467,9 +482,14 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             }
             Event::FootnoteReference(label) => {
                 let number = self.footnote_number(&label);
+                let label = label.into_string();
+                let seen = self.footnote_references.entry(label.clone()).or_default();
+                *seen += 1;
+                let occurrence = *seen;
                 self.push(Inline::FootnoteRef {
-                    label: label.into_string(),
+                    label,
                     number,
+                    occurrence,
                 });
             }
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }),
@@ -579,8 +599,9 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             Tag::List(start) => Kind::List {
                 start,
                 items: Vec::new(),
+                tight: true,
             },
-            Tag::Item => Kind::Item,
+            Tag::Item => Kind::Item(false),
             Tag::FootnoteDefinition(label) => Kind::Footnote(label.into_string()),
             Tag::Table(aligns) => Kind::Table {
                 aligns: aligns
@@ -642,7 +663,12 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         let output = self.finish(frame);
         let parent = self.top();
         match output {
-            Output::Block(b) => parent.push_block(b),
+            Output::Block(b) => {
+                if let (Block::Paragraph(_), Kind::Item(own)) = (&b, &mut parent.kind) {
+                    *own = true;
+                }
+                parent.push_block(b)
+            }
             Output::Blocks(bs) => bs.into_iter().for_each(|b| parent.push_block(b)),
             // A removed image's alt text joins the run of text around it.
             Output::Inline(Inline::Text(t)) => self.pending.push_str(&t),
@@ -650,8 +676,11 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             Output::Inlines(is) => is
                 .into_iter()
                 .for_each(|i| push_inline(&mut parent.inlines, i)),
-            Output::Item(blocks) => match &mut parent.kind {
-                Kind::List { items, .. } => items.push(blocks),
+            Output::Item(blocks, own_paragraph) => match &mut parent.kind {
+                Kind::List { items, tight, .. } => {
+                    items.push(blocks);
+                    *tight &= !own_paragraph;
+                }
                 _ => blocks.into_iter().for_each(|b| parent.push_block(b)),
             },
             Output::Cell(cell) => match &mut parent.kind {
@@ -690,8 +719,16 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 })
             }
             Kind::BlockQuote => Output::Block(Block::BlockQuote(frame.into_blocks())),
-            Kind::List { start, items } => Output::Block(Block::List { start, items }),
-            Kind::Item => Output::Item(frame.into_blocks()),
+            Kind::List {
+                start,
+                items,
+                tight,
+            } => Output::Block(Block::List {
+                start,
+                items,
+                tight,
+            }),
+            Kind::Item(own_paragraph) => Output::Item(frame.into_blocks(), own_paragraph),
             Kind::CodeBlock(lang) => Output::Block(Block::Code {
                 lang,
                 text: frame.text,
@@ -718,6 +755,8 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                     label,
                     number,
                     content: frame.into_blocks(),
+                    // (Counted once the whole article is read.)
+                    references: 0,
                 });
                 Output::Nothing
             }

@@ -148,11 +148,25 @@ impl ArticleRenderer {
                 let inner: Vec<AnyView> = blocks.iter().map(|b| self.block(b)).collect();
                 view! { <blockquote>{inner}</blockquote> }.into_any()
             }
-            Block::List { start, items } => {
+            Block::List {
+                start,
+                items,
+                tight,
+            } => {
                 let items: Vec<AnyView> = items
                     .iter()
                     .map(|item| {
-                        let inner: Vec<AnyView> = item.iter().map(|b| self.block(b)).collect();
+                        // A tight list's text sits in its item, as CommonMark
+                        // draws it: no paragraph spacing between short items.
+                        let inner: Vec<AnyView> = item
+                            .iter()
+                            .map(|b| match b {
+                                Block::Paragraph(content) if *tight => {
+                                    self.inlines(content).into_any()
+                                }
+                                _ => self.block(b),
+                            })
+                            .collect();
                         view! { <li>{inner}</li> }.into_any()
                     })
                     .collect();
@@ -206,15 +220,32 @@ impl ArticleRenderer {
                 .into_any()
             }
             Block::Footnote {
-                number, content, ..
+                number,
+                content,
+                references,
+                ..
             } => {
                 let id = self.footnote_id(*number);
-                let back = format!("#{}-ref", id);
                 let inner: Vec<AnyView> = content.iter().map(|b| self.block(b)).collect();
+                // A link back to each reference; after the first, numbered.
+                let words = self.selection.words;
+                let back: Vec<AnyView> = (1..=*references)
+                    .map(|n| {
+                        let href = format!("#{}", footnote_ref_id(&id, n));
+                        let (label, mark) = match n {
+                            1 => (words.back_to_text.to_owned(), None),
+                            n => (format!("{} ({n})", words.back_to_text), Some(n.to_string())),
+                        };
+                        view! {
+                            <a href=href class="gloss-backref" aria-label=label>"↩"{mark.map(|m| view! { <sup>{m}</sup> })}</a>
+                        }
+                        .into_any()
+                    })
+                    .collect();
                 view! {
                     <li id=id value=number.to_string()>
                         {inner}
-                        <a href=back class="gloss-backref" aria-label=self.selection.words.back_to_text>"↩"</a>
+                        <span class="gloss-backrefs">{back}</span>
                     </li>
                 }
                 .into_any()
@@ -362,11 +393,13 @@ impl ArticleRenderer {
                 content,
             } => self.speaker_ref(speaker, Some(*index), content),
             Inline::EventRef { id, content } => self.event_ref(id, content, ""),
-            Inline::FootnoteRef { number, .. } => {
+            Inline::FootnoteRef {
+                number, occurrence, ..
+            } => {
                 let id = self.footnote_id(*number);
                 view! {
                     <sup class="gloss-fnref">
-                        <a href=format!("#{id}") id=format!("{id}-ref")>{number.to_string()}</a>
+                        <a href=format!("#{id}") id=footnote_ref_id(&id, *occurrence)>{number.to_string()}</a>
                     </sup>
                 }
                 .into_any()
@@ -443,10 +476,11 @@ impl ArticleRenderer {
             };
             // Held to the passage's last word (a no-break space, and no
             // break after it: a button is a box a line may break before).
+            // Neither is the author's text: both are left out of copies.
             let after = String::from(after);
             view! {
                 <span class="gloss-nobr">
-                    "\u{a0}"
+                    <span class="gloss-chip-gap">"\u{a0}"</span>
                     <button type="button" class="gloss-event-chip" aria-label=label aria-pressed=pressed>
                         {text}
                     </button>
@@ -579,5 +613,14 @@ fn passage_clicked(selection: Selection, id: &EventId, ev: &leptos::ev::MouseEve
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = chip.focus_with_options(&options);
+    }
+}
+
+/// The id of the `occurrence`th reference (from 1) to the footnote with
+/// id `footnote`: each reference has its own, for its link back.
+fn footnote_ref_id(footnote: &str, occurrence: usize) -> String {
+    match occurrence {
+        1 => format!("{footnote}-ref"),
+        n => format!("{footnote}-ref-{n}"),
     }
 }

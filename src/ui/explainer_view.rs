@@ -9,7 +9,7 @@ use super::dates::{datetime, format_date};
 #[cfg(target_arch = "wasm32")]
 use super::hovercard::TermCard;
 use super::progressive::{progressively, slices};
-use super::scrolling::reveal_in;
+use super::scrolling::{fit_side_to_scroller, reveal_in};
 use super::selection::{Selection, Target};
 use super::selection_bar::SelectionBar;
 use super::shared_state::sync_with_fragment;
@@ -78,19 +78,33 @@ pub fn ExplainerView(
     };
     sync_with_fragment(selection);
     reveal_selected_in_side(selection);
+    let frame_ref = NodeRef::<leptos::html::Div>::new();
+    if has_side {
+        Effect::new(move |_| {
+            if let Some(frame) = frame_ref.get() {
+                fit_side_to_scroller(frame.into());
+            }
+        });
+    }
 
     // Escape clears the selection when no card is open (an open card closes
     // first). Scoped to the widget: the page's other keys are left alone.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && selection.card.with_untracked(Option::is_none) {
+        if ev.key() == "Escape"
+            && selection.card.with_untracked(Option::is_none)
+            && selection.selected.with_untracked(Option::is_some)
+        {
             selection.selected.set(None);
+            // This Escape was the selection's: a modal dialog of the host
+            // page around the widget must not close with it.
+            ev.prevent_default();
         }
     };
 
     // (No empty heading for an explainer without a title.)
     let titled = !meta.title.is_empty();
     view! {
-        <div class="gloss-frame" id=selection.element_id("frame") lang=meta.lang.clone() dir=direction(&meta.lang) on:keydown=on_keydown on:click=move |ev| super::roots::follow_anchor_link(&ev)>
+        <div class="gloss-frame" node_ref=frame_ref id=selection.element_id("frame") lang=meta.lang.clone() dir=direction(&meta.lang) on:keydown=on_keydown on:click=move |ev| super::roots::follow_anchor_link(&ev)>
             <div class=layout_class>
                 <div class="gloss-header">
                     {titled.then(|| view! {

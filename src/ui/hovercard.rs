@@ -26,7 +26,10 @@ const OPEN_DELAY: Duration = Duration::from_millis(300);
 const CLOSE_DELAY: Duration = Duration::from_millis(300);
 
 fn cancel_timer(selection: Selection) {
-    if let Some(handle) = selection.timer.get_value() {
+    // Asked with `try_`: a term losing focus as its widget is taken down
+    // (Chromium blurs a focused element it removes) runs this after the
+    // widget's state is gone.
+    if let Some(Some(handle)) = selection.timer.try_get_value() {
         handle.clear();
     }
     selection.timer.set_value(None);
@@ -285,20 +288,29 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
     });
     let card_ref = NodeRef::<leptos::html::Div>::new();
 
-    // Place the card once it is in the DOM, and again when the page moves.
-    Effect::new(move |_| {
-        if let (Some((_, mention)), Some(card)) = (current.get(), card_ref.get()) {
-            show_and_place(&card, mention);
-        }
-    });
+    // Where the open card's term was when the card was last placed.
+    let placed_for = StoredValue::new_local(None::<(f64, f64)>);
+    let following = StoredValue::new_local(false);
     let reposition = move || {
         if let (Some((_, mention)), Some(card)) =
             (current.get_untracked(), card_ref.get_untracked())
         {
             show_and_place(&card, mention);
             hide_while_term_is_out_of_sight(&card, mention);
+            placed_for.set_value(term_place(&card, mention));
         }
     };
+    // Place the card once it is in the DOM, and again when the page moves.
+    Effect::new(move |_| {
+        if let (Some((_, mention)), Some(card)) = (current.get(), card_ref.get()) {
+            show_and_place(&card, mention);
+            placed_for.set_value(term_place(&card, mention));
+            if !following.get_value() {
+                following.set_value(true);
+                follow_term(current, card_ref, placed_for, following, reposition);
+            }
+        }
+    });
     // Any scrolling moves the term: the page's, or a scrolling box's of the
     // host page around the widget (whose scroll events reach the window
     // only while they are captured).
@@ -361,6 +373,9 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
         }
     });
     on_cleanup(move || {
+        // A hover intent still pending must not fire into a widget taken
+        // down (a host given another source).
+        cancel_timer(selection);
         if let Some(remove) = on_scroll.try_update_value(Option::take).flatten() {
             remove();
         }
@@ -470,6 +485,36 @@ fn hide_while_term_is_out_of_sight(card: &HtmlElement, mention: usize) {
     let _ = card
         .style()
         .set_property("visibility", if visible { "" } else { "hidden" });
+}
+
+/// Once a frame while a card is open, places it again if its term has
+/// moved since it was placed: the page can move it without a scroll or a
+/// resize (a banner inserted above the widget, its column widened).
+fn follow_term(
+    current: Memo<Option<(TermId, usize)>>,
+    card_ref: NodeRef<leptos::html::Div>,
+    placed_for: StoredValue<Option<(f64, f64)>, LocalStorage>,
+    following: StoredValue<bool, LocalStorage>,
+    reposition: impl Fn() + Copy + 'static,
+) {
+    request_animation_frame(move || {
+        let open = current.try_get_untracked().flatten();
+        let card = card_ref.try_get_untracked().flatten();
+        let (Some((_, mention)), Some(card)) = (open, card) else {
+            following.try_set_value(false);
+            return;
+        };
+        if term_place(&card, mention) != placed_for.get_value() {
+            reposition();
+        }
+        follow_term(current, card_ref, placed_for, following, reposition);
+    });
+}
+
+/// Where a card's term is in the window (its top left corner).
+fn term_place(card: &Element, mention: usize) -> Option<(f64, f64)> {
+    let r = find_mention(card, mention)?.get_bounding_client_rect();
+    Some((r.left(), r.top()))
 }
 
 fn find_mention(card: &Element, mention: usize) -> Option<Element> {

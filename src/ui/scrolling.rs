@@ -2,7 +2,8 @@
 //! motion.
 
 use leptos::prelude::*;
-use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, ShadowRoot};
 
 /// Whether the reader asked for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
@@ -41,9 +42,9 @@ pub fn reveal_in(container: &Element, element: &Element) {
         container.get_bounding_client_rect(),
         element.get_bounding_client_rect(),
     );
-    let window_height = window_height();
-    let (top, bottom) = (outer.top().max(0.0), outer.bottom().min(window_height));
-    let room = if outer.top() < 0.0 || outer.bottom() > window_height {
+    let (view_top, view_bottom) = band(scroller_of(container).as_ref());
+    let (top, bottom) = (outer.top().max(view_top), outer.bottom().min(view_bottom));
+    let room = if outer.top() < view_top || outer.bottom() > view_bottom {
         inner.height()
     } else {
         0.0
@@ -58,24 +59,28 @@ pub fn reveal_in(container: &Element, element: &Element) {
 /// Brings `element` into view for the keyboard: in the sidebar, where it
 /// scrolls on its own, as [`reveal_in`] does; when that is not enough (an
 /// item at the end of a sidebar that reaches below the window), the page
-/// scrolls the sidebar's edge into the window first. Elsewhere as the
-/// browser would on focus.
+/// (or the box that scrolls the widget) scrolls the sidebar's edge into
+/// view first. Elsewhere as the browser would on focus.
 pub fn reveal(element: &Element) {
-    let window_height = window_height();
-    let outside = |rect: &web_sys::DomRect| {
-        if rect.bottom() > window_height {
-            rect.bottom() - window_height
-        } else {
-            rect.top().min(0.0)
-        }
-    };
     let side = element.closest(".gloss-side").ok().flatten();
     match side.filter(|s| s.scroll_height() > s.client_height()) {
         Some(side) => {
+            let scroller = scroller_of(&side);
+            let (top, bottom) = band(scroller.as_ref());
+            let outside = |rect: &web_sys::DomRect| {
+                if rect.bottom() > bottom {
+                    rect.bottom() - bottom
+                } else {
+                    (rect.top() - top).min(0.0)
+                }
+            };
             reveal_in(&side, element);
             if outside(&element.get_bounding_client_rect()) != 0.0 {
                 let by = outside(&side.get_bounding_client_rect());
-                window().scroll_by_with_x_and_y(0.0, by);
+                match &scroller {
+                    Some(scroller) => scroller.scroll_by_with_x_and_y(0.0, by),
+                    None => window().scroll_by_with_x_and_y(0.0, by),
+                }
                 reveal_in(&side, element);
             }
         }
@@ -85,6 +90,104 @@ pub fn reveal(element: &Element) {
             element.scroll_into_view_with_scroll_into_view_options(&options);
         }
     }
+}
+
+/// The box that scrolls `element` when that is not the page: its nearest
+/// ancestor (across shadow roots) whose overflow is not visible, the box
+/// `position: sticky` sticks in; `None` for the page.
+pub fn scroller_of(element: &Element) -> Option<Element> {
+    let page = document().document_element();
+    let body = document().body();
+    let mut at = parent_of(element);
+    while let Some(el) = at {
+        if page.as_ref().is_some_and(|p| p.is_same_node(Some(&el)))
+            || body.as_ref().is_some_and(|b| b.is_same_node(Some(&el)))
+        {
+            return None;
+        }
+        let overflow = window()
+            .get_computed_style(&el)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("overflow-y").ok());
+        if overflow.is_some_and(|o| o != "visible" && o != "clip") {
+            return Some(el);
+        }
+        at = parent_of(&el);
+    }
+    None
+}
+
+/// The parent element, or the host of the shadow root `element` is in.
+fn parent_of(element: &Element) -> Option<Element> {
+    element.parent_element().or_else(|| {
+        let root = element.get_root_node().dyn_into::<ShadowRoot>().ok()?;
+        Some(root.host())
+    })
+}
+
+/// The band of the window, top and bottom, in which what `scroller` (or
+/// the page, for `None`) scrolls can be seen.
+fn band(scroller: Option<&Element>) -> (f64, f64) {
+    let (mut top, mut bottom) = (0.0, window_height());
+    if let Some(scroller) = scroller {
+        let rect = scroller.get_bounding_client_rect();
+        let inner_top = rect.top() + f64::from(scroller.client_top());
+        top = inner_top.max(top);
+        bottom = (inner_top + f64::from(scroller.client_height())).min(bottom);
+    }
+    (top, bottom)
+}
+
+/// Keeps the sidebar of the widget drawn in `frame` no taller than the box
+/// that scrolls the widget when that is not the page (a scrolling `div`, a
+/// modal dialog), whose height it writes into `--gloss-view-height`; the
+/// sidebar's CSS takes the window's otherwise. (The page's fixed header,
+/// `--gloss-page-top`, is not over such a box: it is unset there.) Kept up as the box or the
+/// widget change size (a widget is first measured once it is in the page
+/// and drawn: built off the page, or in a box still hidden). Stops with
+/// the widget.
+pub fn fit_side_to_scroller(frame: web_sys::HtmlElement) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::ResizeObserver;
+    let watched: Rc<RefCell<Option<Element>>> = Rc::default();
+    let frame_in_callback = frame.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array, ResizeObserver)>::new(
+        move |_: js_sys::Array, observer: ResizeObserver| {
+            let scroller = scroller_of(&frame_in_callback);
+            let height = scroller.as_ref().map_or(0, Element::client_height);
+            let style = frame_in_callback.style();
+            let _ = if height > 0 {
+                let _ = style.set_property("--gloss-page-top", "initial");
+                style.set_property("--gloss-view-height", &format!("{height}px"))
+            } else {
+                let _ = style.remove_property("--gloss-page-top");
+                style.remove_property("--gloss-view-height").map(drop)
+            };
+            let mut watched = watched.borrow_mut();
+            if scroller.as_ref() != watched.as_ref() {
+                if let Some(old) = watched.take() {
+                    observer.unobserve(&old);
+                }
+                if let Some(new) = &scroller {
+                    observer.observe(new);
+                }
+                *watched = scroller;
+            }
+        },
+    );
+    let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(&frame);
+    let kept = StoredValue::new_local(Some((observer, callback)));
+    on_cleanup(move || {
+        if let Some((observer, _)) = kept.try_update_value(Option::take).flatten() {
+            observer.disconnect();
+        }
+    });
 }
 
 /// The window's height in CSS pixels (unbounded if it cannot be read).

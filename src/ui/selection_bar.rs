@@ -72,8 +72,11 @@ pub fn SelectionBar(explainer: StoredValue<Explainer>) -> impl IntoView {
 /// view, under the bar as likely as not).
 #[cfg(target_arch = "wasm32")]
 fn keep_focus_clear(bar: NodeRef<leptos::html::Div>, selection: Selection) {
+    // (`try_`: the widget may have been taken down in the meantime, as
+    // when a host is given another source just after a click.)
     let uncover_focus = move || {
-        if let (Some(bar), Some(active)) = (bar.get_untracked(), super::roots::active_element()) {
+        let bar = bar.try_get_untracked().flatten();
+        if let (Some(bar), Some(active)) = (bar, super::roots::active_element()) {
             uncover(&bar, &active);
         }
     };

@@ -90,13 +90,37 @@ fn renders_commonmark_and_its_extensions() {
 h2: Head
 p: A _b_ **c** ~~d~~ `e`\nf
 quote: [p: q]
-ul: p: x ; p: y
-ol3: p: n
+tight ul: p: x ; p: y
+tight ol3: p: n
 code rust: "let a = 1;\n"
 rule
 table: h1 | h2 / a | b
 p: Note[^1].
 footnote 1: p: The note."#,
+    );
+}
+
+#[test]
+fn tells_tight_lists_from_loose_ones() {
+    // CommonMark: a blank line between items, or between two blocks of
+    // one item, makes the list loose; its items' text is then paragraphs.
+    check(
+        "- a\n- b\n\n1. c\n\n2. d\n\n- e\n\n  more\n- f\n\n* g\n  * h\n",
+        r#"
+tight ul: p: a ; p: b
+ol1: p: c ; p: d
+ul: p: e | p: more ; p: f
+tight ul: p: g | tight ul: p: h"#,
+    );
+}
+
+#[test]
+fn counts_each_reference_to_a_footnote() {
+    // Each reference has its own place (the widget gives each an id and
+    // a link back); a note never referenced has none.
+    check(
+        "A[^a], B[^b], again A[^a] and A[^a].\n\n[^a]: Alpha.\n[^b]: Beta.\n[^c]: Gamma.\n",
+        "p: A[^1], B[^2], again A[^1.2] and A[^1.3].\nfootnote 1 (3 refs): p: Alpha.\nfootnote 2: p: Beta.\nfootnote 3 (0 refs): p: Gamma.",
     );
 }
 

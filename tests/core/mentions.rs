@@ -57,7 +57,7 @@ fn finds_mentions_inside_emphasis_quotes_lists_and_tables() {
         "*Putin* [“free Donbas”](quote:putin)\n\n- ISW\n\n| Putin |\n|---|\n| ISW |\n",
         r#"
 p: _{speaker:putin|Putin}_ {quote:putin#0|“free {term*:donbas|Donbas}”}
-ul: p: {term*:isw|ISW}
+tight ul: p: {term*:isw|ISW}
 table: {speaker:putin|Putin} / {term:isw|ISW}"#,
     );
 }

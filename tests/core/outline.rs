@@ -48,14 +48,19 @@ fn block(b: &Block) -> String {
         Block::Heading { level, content, .. } => format!("h{level}: {}", inlines(content)),
         Block::Paragraph(c) => format!("p: {}", inlines(c)),
         Block::BlockQuote(bs) => format!("quote: [{}]", outline(bs).replace('\n', " | ")),
-        Block::List { start, items } => {
+        Block::List {
+            start,
+            items,
+            tight,
+        } => {
             let items: Vec<String> = items
                 .iter()
                 .map(|i| outline(i).replace('\n', " | "))
                 .collect();
+            let tight = if *tight { "tight " } else { "" };
             match start {
-                Some(n) => format!("ol{n}: {}", items.join(" ; ")),
-                None => format!("ul: {}", items.join(" ; ")),
+                Some(n) => format!("{tight}ol{n}: {}", items.join(" ; ")),
+                None => format!("{tight}ul: {}", items.join(" ; ")),
             }
         }
         Block::Code { lang, text } => format!("code {}: {text:?}", lang.as_deref().unwrap_or("-")),
@@ -75,9 +80,16 @@ fn block(b: &Block) -> String {
             }
             out
         }
+        // (With its count of references when that is not one.)
         Block::Footnote {
-            number, content, ..
-        } => format!("footnote {number}: {}", outline(content)),
+            number,
+            content,
+            references,
+            ..
+        } => match references {
+            1 => format!("footnote {number}: {}", outline(content)),
+            n => format!("footnote {number} ({n} refs): {}", outline(content)),
+        },
     }
 }
 
@@ -113,7 +125,13 @@ fn inline(i: &Inline) -> String {
             content,
         } => format!("{{quote:{speaker}#{index}|{}}}", inlines(content)),
         Inline::EventRef { id, content } => format!("{{event:{id}|{}}}", inlines(content)),
-        Inline::FootnoteRef { number, .. } => format!("[^{number}]"),
+        // (A second reference to a footnote as `[^1.2]`.)
+        Inline::FootnoteRef {
+            number, occurrence, ..
+        } => match occurrence {
+            1 => format!("[^{number}]"),
+            n => format!("[^{number}.{n}]"),
+        },
     }
 }
 

@@ -306,7 +306,7 @@ impl<'a> Seen<'a> {
             match block {
                 Block::Heading { content, .. } | Block::Paragraph(content) => self.inlines(content),
                 Block::BlockQuote(inner) => self.blocks(inner),
-                Block::List { start: _, items } => items.iter().for_each(|i| self.blocks(i)),
+                Block::List { items, .. } => items.iter().for_each(|i| self.blocks(i)),
                 Block::Code { lang, text } => {
                     if let Some(lang) = lang {
                         self.add(Slot::CodeLang, lang);
@@ -327,6 +327,7 @@ impl<'a> Seen<'a> {
                     label,
                     number: _,
                     content,
+                    references: _,
                 } => {
                     self.add(Slot::FootnoteLabel, label);
                     self.blocks(content);
@@ -383,7 +384,11 @@ impl<'a> Seen<'a> {
                     self.add(Slot::Id, id.as_str());
                     self.inlines(content);
                 }
-                Inline::FootnoteRef { label, number: _ } => self.add(Slot::FootnoteLabel, label),
+                Inline::FootnoteRef {
+                    label,
+                    number: _,
+                    occurrence: _,
+                } => self.add(Slot::FootnoteLabel, label),
             }
         }
     }

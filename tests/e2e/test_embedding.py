@@ -3,6 +3,8 @@ page with hostile CSS and a strict CSP, four independent widgets (normal,
 inline, broken, missing), widgets added later, and isolation both ways.
 """
 
+import time
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -61,6 +63,14 @@ def test_host_css_does_not_reach_into_the_widget(reader):
     speaker = root.find_element(By.CSS_SELECTOR, "[data-speaker]")
     assert style(reader, speaker, "background-color") != "rgb(0, 0, 0)"
     assert style(reader, speaker, "text-transform") == "none"
+    # A theme's rules of an id, a class and an element
+    # (#content.entry-content p, button, h2, li) lose too.
+    assert style(reader, term, "text-indent") == "0px"
+    assert style(reader, term, "letter-spacing") in ("normal", "0px")
+    heading = root.find_element(By.CSS_SELECTOR, ".gloss-body h2")
+    assert "underline" not in style(reader, heading, "text-decoration-line")
+    quote = root.find_element(By.CSS_SELECTOR, ".gloss-side li")
+    assert style(reader, quote, "list-style-type") != "square"
 
 
 def test_the_widget_does_not_restyle_the_host(reader):
@@ -93,6 +103,28 @@ def test_widgets_added_later_are_mounted(reader):
     WebDriverWait(reader.driver, 10, poll_frequency=0.1).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, '#late > .gloss[data-gloss-state="ready"]'))
     assert widget(reader, "late").find_element(By.TAG_NAME, "h1").text
+
+
+def test_a_host_given_another_source_while_its_term_has_focus_leaves_the_others_working(reader):
+    # Chromium blurs a focused element as it removes it: the old widget's
+    # term lost focus after its widget was taken down, and the wasm trapped
+    # (every other widget on the page then reported an internal error).
+    open_embed_demo(reader)
+    term = widget(reader, "donbas").find_element(By.CSS_SELECTOR, 'button[data-term]')
+    term.click()
+    # (Chromium and Firefox focus a clicked button; WebKit does not.)
+    reader.focus(term)
+    assert reader.active_element() == term, "setup: the clicked term has focus"
+    reader.driver.execute_script(
+        "document.getElementById('donbas').setAttribute('data-gloss-src', 'explainers/apollo11.md')")
+    WebDriverWait(reader.driver, 20, poll_frequency=0.1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '#donbas > .gloss[data-gloss-state="ready"]')
+        and "Apollo" in widget(reader, "donbas").find_element(By.TAG_NAME, "h1").text)
+    time.sleep(0.3)
+    assert widget(reader, "inline").get_attribute("data-gloss-state") == "ready", reader.driver.get_log("browser")
+    inline_term = widget(reader, "inline").find_element(By.CSS_SELECTOR, 'button[data-term]')
+    reader.hover(inline_term)
+    reader.wait_for_card(inline_term.get_attribute("data-term"))
 
 
 def test_the_strict_csp_is_never_violated(reader):

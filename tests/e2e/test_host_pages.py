@@ -6,6 +6,7 @@ missing or is a web page. Fixture: tests/e2e/fixtures/hosts.html.
 """
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from explainer import normalize
@@ -91,6 +92,47 @@ def test_a_card_follows_its_term_in_a_scrolling_box_and_hides_with_it(reader):
     reader.driver.execute_script("arguments[0].scrollTop -= 400", box)
     WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
         lambda _: style(reader, card, "visibility") == "visible")
+
+
+def test_the_sidebar_fits_the_scrolling_box_it_sticks_in(reader):
+    open_hosts(reader)
+    box = reader.driver.find_element(By.CSS_SELECTOR, ".scroller")
+    reader.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'start'}); arguments[0].scrollTop = 600;", box)
+    side = root(reader, "scrolled").find_element(By.CSS_SELECTOR, ".gloss-side")
+    assert style(reader, side, "position") == "sticky", "setup: the box is wide enough for the sidebar"
+    box_top, box_bottom = reader.driver.execute_script(
+        "const b = arguments[0], top = b.getBoundingClientRect().top + b.clientTop;"
+        "return [top, top + b.clientHeight];", box)
+    # It was as tall as the window (868 px in this 420 px box): its end,
+    # the chronology's last events, could not be seen.
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
+        lambda _: rect(reader, side)["bottom"] <= box_bottom + 1,
+        f"the sidebar ends below the box: {rect(reader, side)} in {box_top}-{box_bottom}")
+    events = side.find_elements(By.CSS_SELECTOR, "[data-event]")
+    reader.focus(events[0])
+    reader.press(Keys.END)
+    assert reader.active_element() == events[-1]
+    shown = rect(reader, events[-1])
+    assert box_top - 1 <= shown["top"] and shown["bottom"] <= box_bottom + 1, \
+        f"the focused event {shown} is outside the box {box_top}-{box_bottom}"
+
+
+def test_escape_clears_a_selection_before_the_hosts_dialog_closes(reader):
+    open_hosts(reader)
+    reader.driver.execute_script("document.getElementById('dialog').showModal()")
+    speaker = root(reader, "modal").find_element(By.CSS_SELECTOR, "[data-speaker]")
+    reader.focus(speaker)
+    reader.press(Keys.ENTER)
+    assert speaker.get_attribute("aria-pressed") == "true"
+    dialog_open = "return document.getElementById('dialog').open"
+    reader.press("Escape")
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
+        lambda _: speaker.get_attribute("aria-pressed") == "false")
+    assert reader.driver.execute_script(dialog_open), "the first Escape was the selection's"
+    reader.press("Escape")
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
+        lambda d: not d.execute_script(dialog_open))
 
 
 def test_escape_closes_the_card_before_the_hosts_dialog(reader):

@@ -9,6 +9,7 @@ matter, never from text copied into this file.
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from explainer import leading_words, normalize
 
@@ -87,6 +88,44 @@ def test_in_a_zoomed_part_of_a_page_cards_sit_beside_their_terms(reader, engine)
         gap = max(line["top"] - card_box["bottom"], card_box["top"] - line["bottom"])
         assert 0 <= gap < 30, f"card {card_box} is {gap} px from the term {line}"
         reader.press("Escape")
+
+
+def test_an_open_card_follows_its_term_when_the_page_moves_it(reader):
+    # Neither a scroll nor a resize: a banner inserted above the widget,
+    # as cookie notices and late ads are.
+    reader.open_explainer()
+    term = reader.decorated_mention("donbas")
+    reader.scroll_to(term, "center")
+    reader.focus(term)
+    card = reader.wait_for_card("donbas")
+    reader.driver.execute_async_script(
+        "const [card, done] = arguments;"
+        "Promise.all(card.getAnimations().map((a) => a.finished)).then(() => done(), () => done());",
+        card)
+
+    def term_top():
+        return reader.rects(term)["lines"][0]["top"]
+
+    before = term_top()
+    reader.driver.execute_script(
+        # (Without the browser's scroll anchoring, which would scroll the
+        # page by the banner's height and so keep the term in place.)
+        "document.documentElement.style.overflowAnchor = 'none';"
+        "const banner = document.createElement('div');"
+        "banner.style.height = '150px';"
+        "document.body.prepend(banner);")
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
+        lambda _: abs(term_top() - before - 150) < 1, "setup: the banner moved the term")
+
+    def beside_its_term():
+        # Right below or above it (it may flip), not over it.
+        card_box, line = reader.rects(card)["box"], reader.rects(term)["lines"][0]
+        gap = max(line["top"] - card_box["bottom"], card_box["top"] - line["bottom"])
+        return 0 <= gap < 30 and not _intersects(card_box, line)
+
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
+        lambda _: beside_its_term(),
+        f"the card stayed where it was: {reader.rects(card)['box']}, its term now at {term_top()}")
 
 
 def test_card_stays_open_under_the_pointer_and_closes_when_it_leaves(reader):

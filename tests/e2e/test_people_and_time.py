@@ -162,6 +162,22 @@ def test_an_event_passage_ends_with_its_date_a_button_that_selects_it(reader, de
     assert chip.get_attribute("aria-pressed") == "false"
 
 
+def test_copying_a_passage_leaves_its_date_button_out(reader):
+    # The date is the widget's control, not the author's text: a quote
+    # pasted elsewhere read "India Today December 4, 2025, President".
+    reader.open_explainer()
+    chip = one(reader, ".gloss-event-chip")
+    copied = reader.driver.execute_script(
+        "const p = arguments[0].closest('p'), range = document.createRange();"
+        "range.selectNodeContents(p);"
+        "getSelection().removeAllRanges(); getSelection().addRange(range);"
+        "return getSelection().toString();", chip)
+    passage = chip.find_element(By.XPATH, "ancestor::*[@data-event-ref][1]")
+    assert text_of(chip) not in copied, copied
+    assert normalize(passage.text).replace(text_of(chip), "").split()[0] in copied
+    assert not re.search(r"\s[,.;:]", copied), f"a space left before punctuation: {copied!r}"
+
+
 def test_arrow_keys_stay_inside_the_widget(reader):
     reader.open_explainer()
     reader.driver.execute_script("window.scrollTo(0, 0)")

@@ -70,6 +70,37 @@ def test_following_a_footnote_keeps_the_selection(reader):
     assert reader.root.find_elements(By.CSS_SELECTOR, '.gloss-quote[data-active]')
 
 
+def test_a_note_referenced_twice_links_back_to_each_reference(reader):
+    open_sections(reader)
+    refs = reader.root.find_elements(By.CSS_SELECTOR, ".gloss-fnref a")
+    assert len(refs) == 2, "sections.md refers to its note twice"
+    ids = [r.get_attribute("id") for r in refs]
+    assert len(set(ids)) == 2, f"each reference has an id of its own: {ids}"
+    for ref_id in ids:
+        assert len(reader.driver.find_elements(By.ID, ref_id)) == 1
+    back = reader.root.find_elements(By.CSS_SELECTOR, ".gloss-footnotes .gloss-backref")
+    assert [b.get_attribute("href").split("#")[1] for b in back] == ids
+    assert len({b.get_attribute("aria-label") for b in back}) == 2, "the links back are told apart"
+    reader.scroll_to(back[1])
+    back[1].click()
+    # The second reference, not the first (far above it), comes into view.
+    WebDriverWait(reader.driver, WAIT, poll_frequency=0.05).until(
+        lambda d: 0 <= rect(reader, refs[1])["top"] < d.execute_script("return innerHeight")
+        and rect(reader, refs[0])["bottom"] < 0)
+
+
+def test_a_tight_list_is_not_spaced_as_paragraphs(reader):
+    open_sections(reader)
+    items = reader.root.find_elements(By.CSS_SELECTOR, ".gloss-body ul li")
+    texts = [normalize(i.text) for i in items]
+    assert texts[-2:] == ["the old client", "the old docs"], texts
+    assert not items[-1].find_elements(By.TAG_NAME, "p"), "an item of a tight list is not a paragraph"
+    gap = items[-1].rect["y"] - items[-2].rect["y"]
+    line = float(reader.driver.execute_script(
+        "return parseFloat(getComputedStyle(arguments[0]).lineHeight)", items[-1]))
+    assert gap < line * 1.3, (gap, line)
+
+
 def test_arrow_keys_on_a_quote_leave_it_where_it_is(reader):
     open_sections(reader)
     quotes = reader.root.find_elements(By.CSS_SELECTOR, ".gloss-quote-jump")
