@@ -96,11 +96,20 @@ fn keep_focus_clear(bar: NodeRef<leptos::html::Div>, selection: Selection) {
 fn uncover(bar: &web_sys::Element, element: &web_sys::Element) {
     use wasm_bindgen::JsCast;
     use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
-    let in_widget = bar
-        .closest(".gloss")
+    // (Not in a card: it is drawn in the top layer, over the bar, and
+    // scrolling for it would move its term away and so hide it, focus and
+    // all.)
+    let in_card = element
+        .closest("[data-gloss-card]")
         .ok()
         .flatten()
-        .is_some_and(|root| root.contains(Some(element)));
+        .is_some();
+    let in_widget = !in_card
+        && bar
+            .closest(".gloss")
+            .ok()
+            .flatten()
+            .is_some_and(|root| root.contains(Some(element)));
     let (covering, covered) = (
         bar.get_bounding_client_rect(),
         element.get_bounding_client_rect(),
