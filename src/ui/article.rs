@@ -480,7 +480,10 @@ impl ArticleRenderer {
             let after = String::from(after);
             view! {
                 <span class="gloss-nobr">
-                    <span class="gloss-chip-gap">"\u{a0}"</span>
+                    // (A text node from a value: a wholly static element
+                    // would be drawn from an HTML string, which a page
+                    // under Trusted Types refuses.)
+                    <span class="gloss-chip-gap">{NO_BREAK_SPACE}</span>
                     <button type="button" class="gloss-event-chip" aria-label=label aria-pressed=pressed>
                         {text}
                     </button>
@@ -615,6 +618,9 @@ fn passage_clicked(selection: Selection, id: &EventId, ev: &leptos::ev::MouseEve
         let _ = chip.focus_with_options(&options);
     }
 }
+
+/// Holds a date button to the word before it.
+const NO_BREAK_SPACE: &str = "\u{a0}";
 
 /// The id of the `occurrence`th reference (from 1) to the footnote with
 /// id `footnote`: each reference has its own, for its link back.

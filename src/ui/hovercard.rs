@@ -16,6 +16,7 @@ use crate::core::Explainer;
 use leptos::ev;
 use leptos::prelude::*;
 use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent, PointerEvent};
@@ -288,26 +289,36 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
     });
     let card_ref = NodeRef::<leptos::html::Div>::new();
 
-    // Where the open card's term was when the card was last placed.
-    let placed_for = StoredValue::new_local(None::<(f64, f64)>);
-    let following = StoredValue::new_local(false);
-    let reposition = move || {
-        if let (Some((_, mention)), Some(card)) =
-            (current.get_untracked(), card_ref.get_untracked())
-        {
-            show_and_place(&card, mention);
-            hide_while_term_is_out_of_sight(&card, mention);
-            placed_for.set_value(term_place(&card, mention));
-        }
+    // Where the open card's term was when the card was last placed, and
+    // whether a frame loop is following it (see `follow_term`).
+    let placed_for: Rc<Cell<Option<(f64, f64)>>> = Rc::default();
+    let following: Rc<Cell<bool>> = Rc::default();
+    let reposition = {
+        let placed_for = placed_for.clone();
+        Rc::new(move || {
+            if let (Some((_, mention)), Some(card)) =
+                (current.get_untracked(), card_ref.get_untracked())
+            {
+                show_and_place(&card, mention);
+                hide_while_term_is_out_of_sight(&card, mention);
+                placed_for.set(term_place(&card, mention));
+            }
+        })
     };
     // Place the card once it is in the DOM, and again when the page moves.
+    let follow = Follow {
+        current,
+        card_ref,
+        placed_for: placed_for.clone(),
+        following,
+        reposition: reposition.clone(),
+    };
     Effect::new(move |_| {
         if let (Some((_, mention)), Some(card)) = (current.get(), card_ref.get()) {
             show_and_place(&card, mention);
-            placed_for.set_value(term_place(&card, mention));
-            if !following.get_value() {
-                following.set_value(true);
-                follow_term(current, card_ref, placed_for, following, reposition);
+            placed_for.set(term_place(&card, mention));
+            if !follow.following.replace(true) {
+                follow.clone().next_frame();
             }
         }
     });
@@ -316,6 +327,7 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
     // only while they are captured).
     // (Not the card's own scrolling: placing it again would take its
     // reader back to its top.)
+    let scrolled = reposition.clone();
     let on_scroll = StoredValue::new_local(Some(capture_scroll(move |ev: web_sys::Event| {
         let in_card = ev
             .target()
@@ -326,7 +338,7 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
                     .is_some_and(|c| c.contains(Some(&t)))
             });
         if !in_card {
-            reposition();
+            scrolled();
         }
     })));
     let on_resize = window_event_listener(ev::resize, move |_| reposition());
@@ -490,25 +502,30 @@ fn hide_while_term_is_out_of_sight(card: &HtmlElement, mention: usize) {
 /// Once a frame while a card is open, places it again if its term has
 /// moved since it was placed: the page can move it without a scroll or a
 /// resize (a banner inserted above the widget, its column widened).
-fn follow_term(
+#[derive(Clone)]
+struct Follow {
     current: Memo<Option<(TermId, usize)>>,
     card_ref: NodeRef<leptos::html::Div>,
-    placed_for: StoredValue<Option<(f64, f64)>, LocalStorage>,
-    following: StoredValue<bool, LocalStorage>,
-    reposition: impl Fn() + Copy + 'static,
-) {
-    request_animation_frame(move || {
-        let open = current.try_get_untracked().flatten();
-        let card = card_ref.try_get_untracked().flatten();
-        let (Some((_, mention)), Some(card)) = (open, card) else {
-            following.try_set_value(false);
-            return;
-        };
-        if term_place(&card, mention) != placed_for.get_value() {
-            reposition();
-        }
-        follow_term(current, card_ref, placed_for, following, reposition);
-    });
+    placed_for: Rc<Cell<Option<(f64, f64)>>>,
+    following: Rc<Cell<bool>>,
+    reposition: Rc<dyn Fn()>,
+}
+
+impl Follow {
+    fn next_frame(self) {
+        request_animation_frame(move || {
+            let open = self.current.try_get_untracked().flatten();
+            let card = self.card_ref.try_get_untracked().flatten();
+            let (Some((_, mention)), Some(card)) = (open, card) else {
+                self.following.set(false);
+                return;
+            };
+            if term_place(&card, mention) != self.placed_for.get() {
+                (self.reposition)();
+            }
+            self.next_frame();
+        });
+    }
 }
 
 /// Where a card's term is in the window (its top left corner).
