@@ -156,23 +156,17 @@ impl ArticleRenderer {
                 let items: Vec<AnyView> = items
                     .iter()
                     .map(|item| {
-                        // A tight list's text sits in its item, as CommonMark
-                        // draws it: no paragraph spacing between short items.
-                        let inner: Vec<AnyView> = item
-                            .iter()
-                            .map(|b| match b {
-                                Block::Paragraph(content) if *tight => {
-                                    self.inlines(content).into_any()
-                                }
-                                _ => self.block(b),
-                            })
-                            .collect();
+                        let inner: Vec<AnyView> = item.iter().map(|b| self.block(b)).collect();
                         view! { <li>{inner}</li> }.into_any()
                     })
                     .collect();
+                // A tight list's items are not spaced as paragraphs (CSS).
+                let tight = tight.then_some("gloss-tight");
                 match start {
-                    Some(n) => view! { <ol start=n.to_string()>{items}</ol> }.into_any(),
-                    None => view! { <ul>{items}</ul> }.into_any(),
+                    Some(n) => {
+                        view! { <ol class=tight start=n.to_string()>{items}</ol> }.into_any()
+                    }
+                    None => view! { <ul class=tight>{items}</ul> }.into_any(),
                 }
             }
             // A code block or table wider than the article scrolls
@@ -233,13 +227,14 @@ impl ArticleRenderer {
                     .map(|n| {
                         let href = format!("#{}", footnote_ref_id(&id, n));
                         let (label, mark) = match n {
-                            1 => (words.back_to_text.to_owned(), None),
-                            n => (format!("{} ({n})", words.back_to_text), Some(n.to_string())),
+                            1 => (words.back_to_text.to_owned(), "↩".to_owned()),
+                            n => (
+                                format!("{} ({n})", words.back_to_text),
+                                format!("↩{}", superscript(n)),
+                            ),
                         };
-                        view! {
-                            <a href=href class="gloss-backref" aria-label=label>"↩"{mark.map(|m| view! { <sup>{m}</sup> })}</a>
-                        }
-                        .into_any()
+                        view! { <a href=href class="gloss-backref" aria-label=label>{mark}</a> }
+                            .into_any()
                     })
                     .collect();
                 view! {
@@ -617,6 +612,15 @@ fn passage_clicked(selection: Selection, id: &EventId, ev: &leptos::ev::MouseEve
         options.set_prevent_scroll(true);
         let _ = chip.focus_with_options(&options);
     }
+}
+
+/// `n` in superscript digits (²³…), as text.
+fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|d| DIGITS[usize::from(d - b'0')])
+        .collect()
 }
 
 /// Holds a date button to the word before it.

@@ -152,42 +152,42 @@ pub fn fit_side_to_scroller(frame: web_sys::HtmlElement) {
     use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use web_sys::ResizeObserver;
-    let watched: Rc<RefCell<Option<Element>>> = Rc::default();
-    let frame_in_callback = frame.clone();
-    let callback = Closure::<dyn FnMut(js_sys::Array, ResizeObserver)>::new(
-        move |_: js_sys::Array, observer: ResizeObserver| {
-            let scroller = scroller_of(&frame_in_callback);
-            let height = scroller.as_ref().map_or(0, Element::client_height);
-            let style = frame_in_callback.style();
-            let _ = if height > 0 {
-                let _ = style.set_property("--gloss-page-top", "initial");
-                style.set_property("--gloss-view-height", &format!("{height}px"))
-            } else {
-                let _ = style.remove_property("--gloss-page-top");
-                style.remove_property("--gloss-view-height").map(drop)
-            };
-            let mut watched = watched.borrow_mut();
-            if scroller.as_ref() != watched.as_ref() {
-                if let Some(old) = watched.take() {
-                    observer.unobserve(&old);
-                }
-                if let Some(new) = &scroller {
-                    observer.observe(new);
-                }
-                *watched = scroller;
+    // The observer, once made, and the box it watches besides the frame.
+    let state: Rc<RefCell<(Option<ResizeObserver>, Option<Element>)>> = Rc::default();
+    let in_callback = (frame.clone(), state.clone());
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        let (frame, state) = &in_callback;
+        let scroller = scroller_of(frame);
+        let height = scroller.as_ref().map_or(0, Element::client_height);
+        let style = frame.style();
+        let _ = if height > 0 {
+            let _ = style.set_property("--gloss-page-top", "initial");
+            style.set_property("--gloss-view-height", &format!("{height}px"))
+        } else {
+            let _ = style.remove_property("--gloss-page-top");
+            style.remove_property("--gloss-view-height").map(drop)
+        };
+        let mut state = state.borrow_mut();
+        let (Some(observer), watched) = &mut *state else {
+            return;
+        };
+        if scroller != *watched {
+            if let Some(old) = watched.take() {
+                observer.unobserve(&old);
             }
-        },
-    );
+            if let Some(new) = &scroller {
+                observer.observe(new);
+            }
+            *watched = scroller;
+        }
+    });
     let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
         return;
     };
     observer.observe(&frame);
-    let kept = StoredValue::new_local(Some((observer, callback)));
-    on_cleanup(move || {
-        if let Some((observer, _)) = kept.try_update_value(Option::take).flatten() {
-            observer.disconnect();
-        }
-    });
+    state.borrow_mut().0 = Some(observer.clone());
+    let kept = send_wrapper::SendWrapper::new((observer, callback));
+    on_cleanup(move || kept.0.disconnect());
 }
 
 /// The window's height in CSS pixels (unbounded if it cannot be read).
