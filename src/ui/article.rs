@@ -226,15 +226,17 @@ impl ArticleRenderer {
                 let back: Vec<AnyView> = (1..=*references)
                     .map(|n| {
                         let href = format!("#{}", footnote_ref_id(&id, n));
-                        let (label, mark) = match n {
-                            1 => (words.back_to_text.to_owned(), "↩".to_owned()),
-                            n => (
-                                format!("{} ({n})", words.back_to_text),
-                                format!("↩{}", superscript(n)),
-                            ),
+                        // (The number in digits, in a `sup` even when
+                        // empty, and in the link's name as a word: what
+                        // shows must be in the name, "(2)" is not taken.)
+                        let (label, number) = match n {
+                            1 => (words.back_to_text.to_owned(), String::new()),
+                            n => (format!("{}, {n}", words.back_to_text), n.to_string()),
                         };
-                        view! { <a href=href class="gloss-backref" aria-label=label>{mark}</a> }
-                            .into_any()
+                        view! {
+                            <a href=href class="gloss-backref" aria-label=label>"↩"<sup>{number}</sup></a>
+                        }
+                        .into_any()
                     })
                     .collect();
                 view! {
@@ -612,15 +614,6 @@ fn passage_clicked(selection: Selection, id: &EventId, ev: &leptos::ev::MouseEve
         options.set_prevent_scroll(true);
         let _ = chip.focus_with_options(&options);
     }
-}
-
-/// `n` in superscript digits (²³…), as text.
-fn superscript(n: usize) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string()
-        .bytes()
-        .map(|d| DIGITS[usize::from(d - b'0')])
-        .collect()
 }
 
 /// Holds a date button to the word before it.
