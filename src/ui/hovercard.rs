@@ -290,7 +290,7 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
     let card_ref = NodeRef::<leptos::html::Div>::new();
 
     // Where the open card's term was when the card was last placed, and
-    // whether a frame loop is following it (see `follow_term`).
+    // whether a frame loop is following it (see `Follow`).
     let placed_for: Rc<Cell<Option<(f64, f64)>>> = Rc::default();
     let following: Rc<Cell<bool>> = Rc::default();
     let reposition = {

@@ -95,7 +95,7 @@ pub fn reveal(element: &Element) {
 /// The box that scrolls `element` when that is not the page: its nearest
 /// ancestor (across shadow roots) whose overflow is not visible, the box
 /// `position: sticky` sticks in; `None` for the page.
-pub fn scroller_of(element: &Element) -> Option<Element> {
+fn scroller_of(element: &Element) -> Option<Element> {
     let page = document().document_element();
     let body = document().body();
     let mut at = parent_of(element);
