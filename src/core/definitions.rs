@@ -37,6 +37,7 @@ pub fn check_definitions(raw: RawFrontMatter, base: usize, report: &mut Report) 
     let speakers_in_order = in_source_order(raw.speakers);
     known.terms = terms_in_order.iter().map(|(id, _)| id.clone()).collect();
     known.speakers = speakers_in_order.iter().map(|(id, _)| id.clone()).collect();
+    known.left_out = raw.left_out;
     // Events are known even when their date is bad, so references to them
     // are not reported twice.
     known.events = raw

@@ -88,6 +88,9 @@ pub struct RawFrontMatter {
     pub terms: BTreeMap<String, Spanned<RawTerm>>,
     pub speakers: BTreeMap<String, Spanned<RawSpeaker>>,
     pub events: Vec<Spanned<RawEvent>>,
+    /// The kind and id of each term, speaker or event left out for a value
+    /// of the wrong type, so that links to it can say why it is missing.
+    pub left_out: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -173,9 +176,18 @@ pub fn read_front_matter(split: &Split, report: &mut Report) -> Result<RawFrontM
             "published" => raw.published = reader.read(value, || "`published`".into()),
             "byline" => raw.byline = reader.read(value, || "`byline`".into()),
             "lang" => raw.lang = reader.read(value, || "`lang`".into()),
-            "terms" => raw.terms = reader.records(value, "term", "[terms.ID]", TERM_KEYS),
+            "terms" => {
+                raw.terms =
+                    reader.records(value, "term", "[terms.ID]", TERM_KEYS, &mut raw.left_out)
+            }
             "speakers" => {
-                raw.speakers = reader.records(value, "speaker", "[speakers.ID]", SPEAKER_KEYS)
+                raw.speakers = reader.records(
+                    value,
+                    "speaker",
+                    "[speakers.ID]",
+                    SPEAKER_KEYS,
+                    &mut raw.left_out,
+                )
             }
             "events" => {
                 let span = value.span();
@@ -185,7 +197,12 @@ pub fn read_front_matter(split: &Split, report: &mut Report) -> Result<RawFrontM
                             .into_iter()
                             .filter_map(|item| {
                                 reader.check_keys(&item, EVENT_KEYS);
-                                reader.read(item, || "this event".into())
+                                let id = event_id(&item);
+                                let event = reader.read(item, || "this event".into());
+                                if let (None, Some(id)) = (&event, id) {
+                                    raw.left_out.push(("event", id));
+                                }
+                                event
                             })
                             .collect();
                     }
@@ -196,6 +213,17 @@ pub fn read_front_matter(split: &Split, report: &mut Report) -> Result<RawFrontM
         }
     }
     Ok(raw)
+}
+
+/// An event record's `id`, when it is written as text.
+fn event_id(record: &Spanned<DeValue>) -> Option<String> {
+    let DeValue::Table(table) = record.get_ref() else {
+        return None;
+    };
+    table.iter().find_map(|(key, value)| match value.get_ref() {
+        DeValue::String(id) if key.get_ref() == "id" => Some(id.trim().to_owned()),
+        _ => None,
+    })
 }
 
 /// The keys each part of the front matter has; any other is reported.
@@ -276,13 +304,15 @@ impl Reader<'_, '_, '_> {
             .ok()
     }
 
-    /// A table of records by id (`[terms.ID]`); `kind` names one.
+    /// A table of records by id (`[terms.ID]`); `kind` names one. The ids
+    /// of records left out are added to `left_out`.
     fn records<'i, T: Deserialize<'i>>(
         &mut self,
         value: Spanned<DeValue<'i>>,
-        kind: &str,
+        kind: &'static str,
         form: &str,
         known: &[&'static str],
+        left_out: &mut Vec<(&'static str, String)>,
     ) -> BTreeMap<String, Spanned<T>> {
         let span = value.span();
         let DeValue::Table(table) = value.into_inner() else {
@@ -295,7 +325,13 @@ impl Reader<'_, '_, '_> {
                 let id = id.into_inner().into_owned();
                 let what = || format!("{kind} `{id}`");
                 self.check_keys(&record, known);
-                self.read(record, what).map(|r| (id, r))
+                match self.read(record, what) {
+                    Some(record) => Some((id, record)),
+                    None => {
+                        left_out.push((kind, id));
+                        None
+                    }
+                }
             })
             .collect()
     }

@@ -38,6 +38,9 @@ pub struct KnownIds {
     pub terms: HashSet<String>,
     pub speakers: HashSet<String>,
     pub events: HashSet<String>,
+    /// Defined, but left out for an error in its definition: the kind
+    /// (`term`, `speaker`, `event`) and the id.
+    pub left_out: Vec<(&'static str, String)>,
 }
 
 /// The article body as a tree, with its quotes in order.
@@ -835,10 +838,17 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             _ => (&self.known.speakers, "speaker"),
         };
         if !set.contains(id) {
-            self.report.error(
-                at,
-                format!("unknown {noun} `{id}` in `{dest}`: define it in the front matter or fix the id"),
-            );
+            let left_out = self
+                .known
+                .left_out
+                .iter()
+                .any(|(k, i)| *k == noun && i == id);
+            let message = if left_out {
+                format!("{noun} `{id}` in `{dest}` was left out for the error noted where it is defined")
+            } else {
+                format!("unknown {noun} `{id}` in `{dest}`: define it in the front matter or fix the id")
+            };
+            self.report.error(at, message);
             return None;
         }
         Some(match kind {

@@ -110,6 +110,40 @@ fn a_value_of_the_wrong_type_leaves_out_its_entry_where_it_is_written() {
 }
 
 #[test]
+fn a_link_to_what_was_left_out_says_so() {
+    // Not "unknown": the author defined them, and a note at each
+    // definition says what is wrong with it.
+    let parsed = parse(
+        "+++
+[terms.a]
+summary = 3
+[speakers.s]
+name = [\"x\"]
+\
+         [[events]]
+id = \"e\"
+date = 2024-01-01
+title = \"E\"
++++
+\
+         [A](term:a), [S](speaker:s), [E](event:e), [Z](event:z).
+",
+    );
+    for (what, column) in [("term `a`", 1), ("speaker `s`", 14), ("event `e`", 30)] {
+        let note = the_one(&parsed, &format!("{what} in `"));
+        assert!(
+            note.message
+                .contains("was left out for the error noted where it is defined"),
+            "{note:?}"
+        );
+        assert_eq!((note.line, note.column), (11, column), "{what}");
+    }
+    assert!(the_one(&parsed, "event `z`")
+        .message
+        .starts_with("unknown event `z`"));
+}
+
+#[test]
 fn a_section_written_as_a_value_is_left_out() {
     let parsed = parse("+++\nterms = 5\nevents = \"x\"\n+++\nText.\n");
     let messages: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
