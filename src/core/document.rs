@@ -78,10 +78,12 @@ pub enum Inline {
         title: String,
         content: Vec<Inline>,
     },
-    /// An image whose URL passed the scheme check.
+    /// An image whose URL passed the scheme check; `title` is empty when
+    /// the source gives none.
     Image {
         url: String,
         alt: String,
+        title: String,
     },
     /// A mention of a glossary term. `decorated` mentions are the ones a
     /// reader can focus and that are styled as links; the others only carry
@@ -264,6 +266,7 @@ mod tests {
                 content: vec![Inline::Image {
                     url: "i.png".into(),
                     alt: "d".into(),
+                    title: String::new(),
                 }],
             },
             Inline::FootnoteRef {

@@ -264,6 +264,7 @@ enum Kind {
     Link(LinkTo),
     Image {
         dest: String,
+        title: String,
         at: usize,
     },
     Footnote(String),
@@ -640,8 +641,11 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 self.link_to(dest, title.into_string(), at)
                     .map_or(Kind::Unlinked, Kind::Link)
             }
-            Tag::Image { dest_url, .. } => Kind::Image {
+            Tag::Image {
+                dest_url, title, ..
+            } => Kind::Image {
                 dest: dest_url.into_string(),
+                title: title.into_string(),
                 at,
             },
             _ => Kind::Transparent,
@@ -747,10 +751,10 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             Kind::Strong => Output::Inline(Inline::Strong(frame.inlines)),
             Kind::Strikethrough => Output::Inline(Inline::Strikethrough(frame.inlines)),
             Kind::Link(to) => self.link(to, frame.inlines),
-            Kind::Image { dest, at } => {
+            Kind::Image { dest, title, at } => {
                 // An image keeps only its alt text: references in it are gone.
                 self.forget_references(&frame.inlines);
-                self.image(dest, frame.text, at)
+                self.image(dest, frame.text, title, at)
             }
             Kind::Footnote(label) => {
                 let number = self.footnote_number(&label);
@@ -773,9 +777,9 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         }
     }
 
-    fn image(&mut self, dest: String, alt: String, at: usize) -> Output {
+    fn image(&mut self, dest: String, alt: String, title: String, at: usize) -> Output {
         match checked_url(dest, UrlUse::Image) {
-            Ok(url) => Output::Inline(Inline::Image { url, alt }),
+            Ok(url) => Output::Inline(Inline::Image { url, alt, title }),
             Err(dest) => {
                 self.report.error(
                     at,

@@ -375,8 +375,10 @@ impl ArticleRenderer {
                 }
                 .into_any()
             }
-            Inline::Image { url, alt } => {
-                view! { <img src=self.resolve(url) alt=alt.clone() loading="lazy"/> }.into_any()
+            Inline::Image { url, alt, title } => {
+                let title = (!title.is_empty()).then(|| title.clone());
+                view! { <img src=self.resolve(url) alt=alt.clone() title=title loading="lazy"/> }
+                    .into_any()
             }
             Inline::Term {
                 id,

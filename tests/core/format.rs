@@ -101,6 +101,14 @@ footnote 1: p: The note."#,
 }
 
 #[test]
+fn an_image_keeps_its_title() {
+    check(
+        "![A dot](dot.svg \"The dot\") and ![bare](b.png).\n",
+        r#"p: ![A dot](dot.svg "The dot") and ![bare](b.png)."#,
+    );
+}
+
+#[test]
 fn tells_tight_lists_from_loose_ones() {
     // CommonMark: a blank line between items, or between two blocks of
     // one item, makes the list loose; its items' text is then paragraphs.

@@ -106,7 +106,8 @@ fn inline(i: &Inline) -> String {
         Inline::Code(t) => format!("`{t}`"),
         Inline::HardBreak => "\\n".into(),
         Inline::Link { url, content, .. } => format!("[{}]({url})", inlines(content)),
-        Inline::Image { url, alt } => format!("![{alt}]({url})"),
+        Inline::Image { url, alt, title } if title.is_empty() => format!("![{alt}]({url})"),
+        Inline::Image { url, alt, title } => format!("![{alt}]({url} {title:?})"),
         Inline::Term {
             id,
             decorated,

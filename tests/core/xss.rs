@@ -355,7 +355,7 @@ impl<'a> Seen<'a> {
                     self.add(Slot::LinkTitle, title);
                     self.inlines(content);
                 }
-                Inline::Image { url, alt } => {
+                Inline::Image { url, alt, .. } => {
                     self.images += 1;
                     self.add(Slot::ImageUrl, url);
                     self.add(Slot::ImageAlt, alt);

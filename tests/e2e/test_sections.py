@@ -126,6 +126,13 @@ def test_people_in_no_group_are_not_filed_under_another(reader):
     assert normalize(groups[1].find_element(By.CSS_SELECTOR, ".gloss-group-name").text) == "Officials"
 
 
+def test_an_image_shows_its_alt_text_and_title(reader):
+    open_sections(reader)
+    image = reader.root.find_element(By.CSS_SELECTOR, ".gloss-body img")
+    assert image.get_attribute("alt") == "a grey dot"
+    assert image.get_attribute("title") == "A grey dot"
+
+
 def open_api_card(reader):
     open_sections(reader)
     term = reader.decorated_mention("api")
