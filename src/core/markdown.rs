@@ -79,10 +79,13 @@ pub fn convert_body(
     });
     for footnote in &mut footnotes {
         if let Block::Footnote {
-            label, references, ..
+            number, references, ..
         } = footnote
         {
-            *references = converter.footnote_references.get(label).map_or(0, |n| *n);
+            *references = converter
+                .footnote_references
+                .get(*number - 1)
+                .map_or(0, |n| *n);
         }
     }
     let mut linker = converter.linker.take().expect("set above");
@@ -400,8 +403,9 @@ struct Converter<'k, 'r, 's> {
     linker: Option<Linker<'k>>,
     quotes: Vec<Quote>,
     footnote_numbers: HashMap<String, usize>,
-    /// How many references to each footnote have been read so far.
-    footnote_references: HashMap<String, usize>,
+    /// How many references to each footnote have been read so far, by
+    /// its number (from 1).
+    footnote_references: Vec<usize>,
     footnotes: Vec<Block>,
     references: References,
     /// The headings' anchors so far, each given once.
@@ -421,7 +425,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             linker: None,
             quotes: Vec::new(),
             footnote_numbers: HashMap::new(),
-            footnote_references: HashMap::new(),
+            footnote_references: Vec::new(),
             footnotes: Vec::new(),
             references: References::default(),
             anchors: HashSet::new(),
@@ -486,12 +490,14 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             }
             Event::FootnoteReference(label) => {
                 let number = self.footnote_number(&label);
-                let label = label.into_string();
-                let seen = self.footnote_references.entry(label.clone()).or_default();
-                *seen += 1;
-                let occurrence = *seen;
+                let counts = &mut self.footnote_references;
+                if counts.len() < number {
+                    counts.resize(number, 0);
+                }
+                counts[number - 1] += 1;
+                let occurrence = counts[number - 1];
                 self.push(Inline::FootnoteRef {
-                    label,
+                    label: label.into_string(),
                     number,
                     occurrence,
                 });
