@@ -50,8 +50,15 @@ install_build_tools() {
     say "installing esbuild $ESBUILD_VERSION into .tools/"
     npm install --silent --no-audit --no-fund --prefix "$GLOSS_ROOT/.tools/npm" "esbuild@$ESBUILD_VERSION"
   fi
-  # Trunk runs cargo offline; fetch the locked dependencies first.
+  # Trunk runs cargo offline; fetch the locked dependencies first, and
+  # those of the standard library that scripts/trunk.sh rebuilds (its own
+  # Cargo.lock; a fresh machine has none of them, e.g. `moto-rt`).
   (cd "$GLOSS_ROOT" && cargo fetch --locked -q)
+  local std_src
+  std_src="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+  if [ -f "$std_src" ]; then
+    RUSTC_BOOTSTRAP=1 cargo fetch --locked -q --manifest-path "$std_src"
+  fi
 }
 
 as_root() {
