@@ -68,7 +68,7 @@ pub fn check_definitions(raw: RawFrontMatter, base: usize, report: &mut Report) 
         .iter()
         .map(|(_, s)| base + s.span().start)
         .collect();
-    let speakers = speakers_in_order
+    let mut speakers: Vec<Speaker> = speakers_in_order
         .into_iter()
         .zip(&speaker_at)
         .map(|((id, s), &at)| {
@@ -76,6 +76,7 @@ pub fn check_definitions(raw: RawFrontMatter, base: usize, report: &mut Report) 
             check_speaker(id, s.into_inner())
         })
         .collect();
+    one_spelling_per_group(&mut speakers);
     let mut seen = HashSet::new();
     let events = raw
         .events
@@ -251,6 +252,19 @@ fn check_linkable(kind: &str, id: &str, at: usize, report: &mut Report) {
     }
 }
 
+/// A group written in another case (`Russia`, `russia`) is the same group,
+/// under the spelling it first had.
+fn one_spelling_per_group(speakers: &mut [Speaker]) {
+    let mut spellings: Vec<String> = Vec::new();
+    for group in speakers.iter_mut().filter_map(|s| s.group.as_mut()) {
+        let lower = group.to_lowercase();
+        match spellings.iter().find(|s| s.to_lowercase() == lower) {
+            Some(first) => first.clone_into(group),
+            None => spellings.push(group.clone()),
+        }
+    }
+}
+
 fn check_speaker(id: String, raw: RawSpeaker) -> Speaker {
     Speaker {
         name: raw
@@ -259,7 +273,10 @@ fn check_speaker(id: String, raw: RawSpeaker) -> Speaker {
             .unwrap_or_else(|| id.clone()),
         id: SpeakerId::from(id),
         role: raw.role.filter(|r| !r.trim().is_empty()),
-        group: raw.group.filter(|g| !g.trim().is_empty()),
+        group: raw
+            .group
+            .map(|g| g.trim().to_owned())
+            .filter(|g| !g.is_empty()),
         aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
         mentions: 0,
     }

@@ -26,9 +26,18 @@ pub struct Split<'a> {
 /// all body; an opening `+++` without a closing one is fatal.
 pub fn split_front_matter<'a>(source: &'a str, report: &Report) -> Result<Split<'a>, Diagnostic> {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    // Blank lines before the opening `+++` are allowed.
-    let blank = source[bom..].len() - source[bom..].trim_start().len();
-    let start = bom + source[bom..bom + blank].rfind('\n').map_or(0, |i| i + 1);
+    // Blank lines and HTML comments (a licence, an editor's note) before
+    // the opening `+++` are allowed.
+    let mut lead = bom;
+    loop {
+        let rest = source[lead..].trim_start();
+        lead = source.len() - rest.len();
+        match rest.strip_prefix("<!--").and_then(|c| c.find("-->")) {
+            Some(end) => lead += 4 + end + 3,
+            None => break,
+        }
+    }
+    let start = bom + source[bom..lead].rfind('\n').map_or(0, |i| i + 1);
     let mut lines = line_spans(source, start);
     let opening = lines.next();
     let Some((_, after_open)) = opening.filter(|&(s, e)| is_fence(&source[s..e])) else {

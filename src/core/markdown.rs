@@ -410,6 +410,9 @@ struct Converter<'k, 'r, 's> {
     references: References,
     /// The headings' anchors so far, each given once.
     anchors: HashSet<String>,
+    /// Where the HTML comment that an earlier piece of HTML opened, and
+    /// that is not closed yet, starts.
+    comment_from: Option<usize>,
 }
 
 impl<'k, 'r, 's> Converter<'k, 'r, 's> {
@@ -429,11 +432,48 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             footnotes: Vec::new(),
             references: References::default(),
             anchors: HashSet::new(),
+            comment_from: None,
+        }
+    }
+
+    /// Raw HTML is shown as text, but for its comments (`<!-- … -->`): the
+    /// author's notes to themselves, which every Markdown renderer hides.
+    /// A comment may span several pieces (the lines of an HTML block).
+    fn html(&mut self, html: &str, at: usize) {
+        let mut rest = html;
+        loop {
+            if self.comment_from.is_some() {
+                let Some(end) = rest.find("-->") else { return };
+                rest = &rest[end + 3..];
+                self.comment_from = None;
+            }
+            let Some(start) = rest.find("<!--") else {
+                if !rest.is_empty() {
+                    self.text(rest);
+                }
+                return;
+            };
+            if start > 0 {
+                self.text(&rest[..start]);
+            }
+            let from = at + html.len() - rest.len() + start;
+            rest = &rest[start + 4..];
+            // `<!-->` and `<!--->` are whole comments too (CommonMark).
+            match rest.strip_prefix('>').or_else(|| rest.strip_prefix("->")) {
+                Some(after) => rest = after,
+                None => self.comment_from = Some(from),
+            }
         }
     }
 
     fn run(&mut self, text: &str) -> Vec<Block> {
         self.feed(text);
+        if let Some(at) = self.comment_from {
+            self.report.warning(
+                at,
+                "this HTML comment is never closed with `-->`: everything after it is hidden",
+            );
+        }
         // pulldown-cmark balances its tags, but never lose content if not.
         while self.stack.len() > 1 {
             self.close();
@@ -481,7 +521,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             Event::End(_) => self.close(),
             Event::Text(t) => self.text(&t),
             Event::Code(t) => self.push(Inline::Code(t.as_ref().into())),
-            Event::Html(t) | Event::InlineHtml(t) => self.text(&t),
+            Event::Html(t) | Event::InlineHtml(t) => self.html(&t, at),
             Event::SoftBreak => self.text(" "),
             Event::HardBreak => self.push(Inline::HardBreak),
             Event::Rule => {
@@ -746,6 +786,8 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 lang,
                 text: frame.text,
             }),
+            // (Nothing, when all it had was a comment.)
+            Kind::HtmlBlock if frame.text.trim().is_empty() => Output::Nothing,
             Kind::HtmlBlock => Output::Block(Block::RawText(frame.text.trim_end().to_owned())),
             Kind::Table { aligns, head, rows } => {
                 Output::Block(Block::Table { aligns, head, rows })

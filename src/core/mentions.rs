@@ -1,12 +1,13 @@
 //! Automatic mentions: finding term labels and speaker names in the text.
 //!
-//! One Aho-Corasick automaton holds every label, name and alias, case-folded
-//! by Unicode rules, so matching costs one pass over the text whatever the
+//! One Aho-Corasick automaton holds every label, name and alias, folded by
+//! Unicode rules (case, `ß`, Greek accents, Turkish `ı`, any run of white
+//! space as one space), so matching costs one pass over the text whatever the
 //! number of terms. A match counts only as a whole word (no letter or digit
 //! on either side, except in scripts written without spaces), and among
 //! overlapping matches the leftmost, then the longest, wins. A name written
-//! all in capitals (an acronym: US, WHO, U.S.) matches only as written, so
-//! "us" and "who" are left alone; a person's name that starts with a
+//! all in capitals (an acronym or a symbol: US, WHO, U.S., C) matches only
+//! as written, so "us", "who" and "vitamin c" are left alone; a person's name that starts with a
 //! capital matches only where the text's words have the name's capitals
 //! (Theresa May's `May`, not the verb "may"; George W. Bush's `Bush`, not
 //! "a bush").
@@ -74,7 +75,8 @@ impl Case {
     fn agrees(&self, text: &str) -> bool {
         match self {
             Case::Any => true,
-            Case::Exact(name) => text == name,
+            // (Spaced as the text is: "UN SC" is "UN\u{a0}SC".)
+            Case::Exact(name) => name.split_whitespace().eq(text.split_whitespace()),
             Case::Capitals(name) => name
                 .split_whitespace()
                 .zip(text.split_whitespace())
@@ -87,12 +89,12 @@ fn starts_with_capital(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Whether a name is written all in capitals, with at least two letters
-/// (US, WHO, U.S., AT&T): such a name is an acronym, and the same letters
-/// in lower case are usually another word.
+/// Whether a name is written all in capitals (US, WHO, U.S., AT&T, and a
+/// single letter: C, R, 5G): such a name is an acronym or a symbol, and the
+/// same letters in lower case are usually another word ("us", "vitamin c").
 fn is_acronym(name: &str) -> bool {
     let mut letters = name.chars().filter(|c| c.is_alphabetic());
-    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+    letters.clone().next().is_some() && letters.all(char::is_uppercase)
 }
 
 /// A pattern that could not be added, for a diagnostic.
@@ -190,7 +192,7 @@ impl Matcher {
             return;
         };
         let origin_buffer;
-        let origin = if text.is_ascii() {
+        let origin = if text.is_ascii() && !has_space_run(text) {
             // The common case: folding keeps every offset where it was.
             lower.clear();
             lower.push_str(text);
@@ -244,27 +246,67 @@ impl Matcher {
     }
 }
 
-/// Lower-cases `text` by Unicode rules (and writes every apostrophe as `'`)
-/// and maps every byte of the result
-/// (and its end) back to the byte where its character starts in `text`.
+/// Whether ASCII `text` has white space that folding changes: two spaces
+/// in a row, a tab or a line break (see [`fold_case`]).
+fn has_space_run(text: &str) -> bool {
+    text.contains("  ") || text.contains(['\t', '\n', '\r'])
+}
+
+/// Folds `text` for matching, by Unicode rules, and maps every byte of the
+/// result (and its end) back to the byte where its character starts in
+/// `text`. Lower case, and beyond it what the same word may be written
+/// with: every apostrophe as `'`, any run of white space (a no-break space,
+/// as French writes "M. Macron" and "article 5", or two spaces) as one
+/// space, `ß` as `ss` (`STRASSE`), Greek's final `ς` as `σ` and its
+/// accents left out (capitals go without them: `ΣΩΚΡΑΤΗΣ`), and the
+/// Turkish `ı` and `İ` as `i` (`IŞIK`, `ışık`).
 fn fold_case(text: &str) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len() + 1);
+    let mut after_space = false;
     for (i, c) in text.char_indices() {
         let before = folded.len();
-        if c.is_ascii() {
+        let space = c.is_whitespace();
+        if space {
+            if !after_space {
+                folded.push(' ');
+            }
+        } else if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
-        } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02bc}') {
-            // A typographic apostrophe is the typewriter one: "Côte d’Ivoire"
-            // is a mention of "Côte d'Ivoire".
-            folded.push('\'');
         } else {
-            folded.extend(c.to_lowercase());
+            match c {
+                // A typographic apostrophe is the typewriter one: "Côte
+                // d’Ivoire" is a mention of "Côte d'Ivoire".
+                '\u{2018}' | '\u{2019}' | '\u{02bc}' => folded.push('\''),
+                'ß' | 'ẞ' => folded.push_str("ss"),
+                'ı' | 'İ' => folded.push('i'),
+                '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => {
+                    folded.extend(c.to_lowercase().map(greek_base));
+                }
+                _ => folded.extend(c.to_lowercase()),
+            }
         }
+        after_space = space;
         origin.extend(std::iter::repeat_n(i, folded.len() - before));
     }
     origin.push(text.len());
     (folded, origin)
+}
+
+/// A lower-case Greek letter without its accent or diaeresis, and the
+/// final sigma as the medial one.
+fn greek_base(c: char) -> char {
+    match c {
+        'ά' | 'ἀ'..='ἇ' | 'ὰ' | 'ᾶ' => 'α',
+        'έ' | 'ἐ'..='ἕ' | 'ὲ' => 'ε',
+        'ή' | 'ἠ'..='ἧ' | 'ὴ' | 'ῆ' => 'η',
+        'ί' | 'ϊ' | 'ΐ' | 'ἰ'..='ἷ' | 'ὶ' | 'ῖ' => 'ι',
+        'ό' | 'ὀ'..='ὅ' | 'ὸ' => 'ο',
+        'ύ' | 'ϋ' | 'ΰ' | 'ὐ'..='ὗ' | 'ὺ' | 'ῦ' => 'υ',
+        'ώ' | 'ὠ'..='ὧ' | 'ὼ' | 'ῶ' => 'ω',
+        'ς' => 'σ',
+        _ => c,
+    }
 }
 
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
@@ -304,13 +346,17 @@ fn is_unspaced(c: char) -> bool {
 
 /// Adds automatic mentions to runs of text, in document order, and chooses
 /// which term mentions are decorated: the first of each term in each
-/// section (a section starts at a heading of level 2 or less).
+/// section (a section starts at a heading of level 2 or less, or of the
+/// top level the article has used so far: an article of `###` headings
+/// has its sections at `###`).
 pub struct Linker<'m> {
     matcher: &'m Matcher,
     /// The section each term (by its number in the matcher) was last
     /// decorated in.
     decorated_in: Vec<u32>,
     section: u32,
+    /// The top heading level seen so far.
+    top: u8,
     /// Mentions added, per pattern.
     found: Vec<usize>,
     /// The run being searched, folded, and the matches in it.
@@ -324,15 +370,18 @@ impl<'m> Linker<'m> {
             matcher,
             decorated_in: vec![0; matcher.terms.len()],
             section: 1,
+            top: u8::MAX,
             found: vec![0; matcher.targets.len()],
             lower: String::new(),
             matches: Vec::new(),
         }
     }
 
-    /// A heading of level 2 or less begins a new section.
+    /// A heading of level 2 or less, or of the top level so far, begins a
+    /// new section.
     pub fn heading(&mut self, level: u8) {
-        if level <= 2 {
+        self.top = self.top.min(level);
+        if level <= self.top.max(2) {
             self.section += 1;
         }
     }
@@ -452,6 +501,61 @@ mod tests {
         let m = matcher(names);
         let found: Vec<&str> = m.find(text).into_iter().map(|(r, _)| &text[r]).collect();
         assert_eq!(found, expect, "{text:?}");
+    }
+
+    #[test]
+    fn any_run_of_white_space_is_a_space() {
+        let names = [("article 5", "a"), ("Le Pen", "l")];
+        for text in [
+            "l'article 5 dit",
+            "l'article\u{a0}5 dit",
+            "l'article\u{202f}5 dit",
+            "l'article  5 dit",
+            "l'article\t5 dit",
+        ] {
+            let found: Vec<String> = matcher(&names)
+                .find(text)
+                .into_iter()
+                .map(|(r, _)| text[r].to_owned())
+                .collect();
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert!(
+                found[0].starts_with("article") && found[0].ends_with('5'),
+                "{text:?}"
+            );
+        }
+        check(&names, "Mme\u{a0}Le\u{a0}Pen", &["Le\u{a0}Pen"]);
+        // A name written with a no-break space matches one written plainly.
+        check(&[("M.\u{a0}Macron", "m")], "M. Macron", &["M. Macron"]);
+        // Acronyms keep their capitals across the space.
+        check(&[("UN SC", "u")], "the UN\u{a0}SC met", &["UN\u{a0}SC"]);
+        check(&[("UN SC", "u")], "un sc", &[]);
+    }
+
+    #[test]
+    fn folds_sharp_s_greek_accents_and_turkish_i() {
+        check(
+            &[("Straße", "s")],
+            "STRASSE und Strasse",
+            &["STRASSE", "Strasse"],
+        );
+        check(&[("Fußball", "f")], "FUSSBALL", &["FUSSBALL"]);
+        check(
+            &[("Σωκράτης", "s")],
+            "ΣΩΚΡΑΤΗΣ, Σωκράτης",
+            &["ΣΩΚΡΑΤΗΣ", "Σωκράτης"],
+        );
+        check(&[("λόγος", "l")], "ΛΟΓΟΣ", &["ΛΟΓΟΣ"]);
+        check(&[("Işık", "i")], "ışık ve IŞIK", &["ışık", "IŞIK"]);
+        check(&[("İzmir", "i")], "İZMİR, izmir", &["İZMİR", "izmir"]);
+        check(&[("istiklal", "i")], "İstiklal", &["İstiklal"]);
+    }
+
+    #[test]
+    fn a_single_capital_letter_is_a_symbol() {
+        let names = [("C", "c"), ("R", "r")];
+        check(&names, "vitamin c, plan c, the r in bar", &[]);
+        check(&names, "written in C and R", &["C", "R"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::root::GlossRoot;
 use super::source::{absolute_url, Source, DEFAULT_TIMEOUT_MS};
 use super::{COMPILED, PRERENDERED};
 use crate::ui::chronology::css_escape;
+use crate::ui::heading::{parse_level, HEADING_LEVEL};
 use crate::ui::roots;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -49,6 +50,9 @@ pub fn mount_new_hosts() {
         let _ = host.set_attribute(MOUNTED, &src);
         let prerendered = prerendered_root(&host);
         let prefix = widget_key(&host, prerendered.as_ref());
+        let level = host
+            .get_attribute(HEADING_LEVEL)
+            .and_then(|l| parse_level(&l));
         // The widget's reactive owner is this one's child: cleaning this one
         // up stops the widget (the view's own unmount code is not needed, so
         // it stays out of the wasm: the nodes are removed by hand).
@@ -63,11 +67,11 @@ pub fn mount_new_hosts() {
                 follow_anchor(host.clone(), &prefix);
                 leptos::mount::mount_to(
                     host.clone(),
-                    move || view! { <GlossRoot source=source prefix=prefix/> },
+                    move || view! { <GlossRoot source=source prefix=prefix heading_level=level/> },
                 )
                 .forget()
             }
-            Some(prerendered) => mount_in_place_of(prerendered, source, prefix),
+            Some(prerendered) => mount_in_place_of(prerendered, source, prefix, level),
         });
         WIDGETS.with_borrow_mut(|widgets| widgets.push((host, owner)));
     }
@@ -138,7 +142,7 @@ fn prerendered_root(host: &Element) -> Option<Element> {
 /// place once it has settled, in one step: the reader never sees a blank or
 /// half-built widget, and the layout does not move (the same components drew
 /// both).
-fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
+fn mount_in_place_of(prerendered: Element, source: Source, prefix: String, level: Option<u8>) {
     let Ok(holder) = document().create_element("div") else {
         return;
     };
@@ -175,7 +179,7 @@ fn mount_in_place_of(prerendered: Element, source: Source, prefix: String) {
     };
     leptos::mount::mount_to(
         holder.unchecked_into(),
-        move || view! { <GlossRoot source=source prefix=prefix on_settle=on_settle/> },
+        move || view! { <GlossRoot source=source prefix=prefix heading_level=level on_settle=on_settle/> },
     )
     .forget();
 }

@@ -13,6 +13,7 @@ use crate::core::compiled::encode;
 use crate::core::fragment::widget_key;
 use crate::core::parse_explainer;
 use crate::ui::dates::{learn, take_unlearnt};
+use crate::ui::heading::{parse_level, HEADING_LEVEL};
 use crate::ui::ExplainerView;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
@@ -60,7 +61,8 @@ pub fn prerender_page(
             ordinal += 1;
             ordinal
         });
-        match read(&src).and_then(|text| render(&text, &src, key)) {
+        let level = attribute(tag, HEADING_LEVEL).and_then(|l| parse_level(&l));
+        match read(&src).and_then(|text| render(&text, &src, key, level)) {
             Ok(html) => {
                 out.push_str(&html);
                 outcomes.push(Outcome::Rendered { src });
@@ -75,7 +77,7 @@ pub fn prerender_page(
 /// The explainer as the widget root the browser will replace, followed by
 /// its compiled model (a `<script>` data block: never run, and allowed by
 /// any CSP), from which the browser draws the live widget without parsing.
-fn render(text: &str, src: &str, key: String) -> Result<String, String> {
+fn render(text: &str, src: &str, key: String, level: Option<u8>) -> Result<String, String> {
     // Accents composed, as the browser build reads a source (`root.rs`).
     let text: String = text.nfc().collect();
     let parsed = parse_explainer(&text).map_err(|d| d.to_string())?;
@@ -94,6 +96,7 @@ fn render(text: &str, src: &str, key: String) -> Result<String, String> {
                         diagnostics=parsed.diagnostics.clone()
                         base=Some(src.to_owned())
                         prefix=key.clone()
+                        heading_level=level
                     />
                 </div>
             }
@@ -214,6 +217,41 @@ mod tests {
             assert!(html.contains(written), "{written} not in {html}");
         }
         assert!(!html.contains("2025-12-02<"), "an ISO date left in {html}");
+    }
+
+    /// A host under the page's own `<h2>` asks for `<h3>`: the title, the
+    /// article's sections, the panels and the glossary follow it.
+    #[test]
+    fn headings_start_at_the_hosts_level() {
+        let source =
+            "+++\ntitle = \"Tides\"\n[[events]]\nid = \"e\"\ndate = \"2020\"\ntitle = \"E\"\n\
+            [terms.moon]\nlabel = \"Moon\"\nsummary = \"It pulls.\"\n+++\n\
+            # Why\n\nThe Moon.\n\n## How\n\nIt pulls.\n";
+        let page = "<div data-gloss-src=\"a.md\" data-gloss-prerender data-gloss-heading-level=\"3\"></div>";
+        let (html, _) = prerender_page(page, |_| Ok(source.into()));
+        // The tag of the element that has `class`.
+        let tag_of = |html: &str, class: &str| -> String {
+            let at = html.find(&format!("class=\"{class}\"")).expect(class);
+            let open = html[..at].rfind('<').unwrap();
+            html[open + 1..open + 3].to_owned()
+        };
+        for (class, tag) in [
+            ("gloss-title", "h3"),
+            ("gloss-h2", "h4"),
+            ("gloss-h3", "h5"),
+            ("gloss-panel-heading", "h4"),
+            ("gloss-glossary-heading", "h4"),
+        ] {
+            assert_eq!(tag_of(&html, class), tag, "{class} in {html}");
+        }
+        assert!(!html.contains("<h1") && !html.contains("<h2"), "{html}");
+        // No level, or no level that HTML has: as before.
+        for host in ["", " data-gloss-heading-level=\"7\""] {
+            let page = format!("<div data-gloss-src=\"a.md\" data-gloss-prerender{host}></div>");
+            let (html, _) = prerender_page(&page, |_| Ok(source.into()));
+            assert_eq!(tag_of(&html, "gloss-title"), "h1", "{html}");
+            assert_eq!(tag_of(&html, "gloss-h2"), "h2", "{html}");
+        }
     }
 
     #[test]

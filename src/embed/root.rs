@@ -44,6 +44,9 @@ impl State {
 pub fn GlossRoot(
     source: Source,
     prefix: String,
+    /// The host's `data-gloss-heading-level` (see [`ExplainerView`]).
+    #[prop(default = None)]
+    heading_level: Option<u8>,
     #[prop(optional)] on_settle: Option<Rc<dyn Fn()>>,
 ) -> impl IntoView {
     let state = RwSignal::new(State::Loading);
@@ -85,6 +88,7 @@ pub fn GlossRoot(
                     diagnostics=diagnostics.clone()
                     base=base.clone()
                     prefix=prefix.clone()
+                    heading_level=heading_level
                 />
             }
             .into_any(),

@@ -7,6 +7,7 @@
 //! ends with its event's date, a button that selects the event.
 
 use super::dates::format_date;
+use super::heading::heading;
 use super::hovercard::{
     click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves, tab_into_card,
 };
@@ -135,13 +136,13 @@ impl ArticleRenderer {
                 self.in_heading.set(false);
                 // In the article only: a card's copies would repeat ids.
                 let id = self.interactive.then(|| self.anchor_id(anchor));
-                match (level + self.heading_shift).min(6) {
-                    1 | 2 => view! { <h2 id=id>{c}</h2> }.into_any(),
-                    3 => view! { <h3 id=id>{c}</h3> }.into_any(),
-                    4 => view! { <h4 id=id>{c}</h4> }.into_any(),
-                    5 => view! { <h5 id=id>{c}</h5> }.into_any(),
-                    _ => view! { <h6 id=id>{c}</h6> }.into_any(),
-                }
+                // Its place in the article's outline (2 for the top level)
+                // styles it; the host's level decides the tag.
+                let depth = (level + self.heading_shift).clamp(2, 6);
+                let class = ["gloss-h2", "gloss-h3", "gloss-h4", "gloss-h5", "gloss-h6"]
+                    [usize::from(depth - 2)];
+                let section_level = self.selection.section_level;
+                heading(depth + section_level - 2, class, id, c.into_any())
             }
             Block::Paragraph(content) => view! { <p>{self.inlines(content)}</p> }.into_any(),
             Block::BlockQuote(blocks) => {

@@ -6,6 +6,7 @@ use super::article::ArticleRenderer;
 use super::author_notes::AuthorNotes;
 use super::chronology::{css_escape, Chronology};
 use super::dates::{datetime, format_date};
+use super::heading::heading;
 #[cfg(target_arch = "wasm32")]
 use super::hovercard::TermCard;
 use super::progressive::{progressively, slices};
@@ -30,8 +31,12 @@ pub fn ExplainerView(
     diagnostics: Vec<Diagnostic>,
     base: Option<String>,
     prefix: String,
+    /// The host's `data-gloss-heading-level`: the title's level, or the
+    /// sections' when there is no title (by default `<h1>`, sections `<h2>`).
+    #[prop(default = None)]
+    heading_level: Option<u8>,
 ) -> impl IntoView {
-    let selection = Selection::new(prefix, base, &explainer);
+    let selection = Selection::new(prefix, base, &explainer, heading_level);
     provide_context(selection);
 
     let meta = explainer.meta.clone();
@@ -107,9 +112,12 @@ pub fn ExplainerView(
         <div class="gloss-frame" node_ref=frame_ref id=selection.element_id("frame") lang=meta.lang.clone() dir=direction(&meta.lang) on:keydown=on_keydown on:click=move |ev| super::roots::follow_anchor_link(&ev)>
             <div class=layout_class>
                 <div class="gloss-header">
-                    {titled.then(|| view! {
-                        <h1 class="gloss-title" id=selection.element_id("title")>{meta.title.clone()}</h1>
-                    })}
+                    {titled.then(|| heading(
+                        selection.section_level - 1,
+                        "gloss-title",
+                        Some(selection.element_id("title")),
+                        meta.title.clone().into_any(),
+                    ))}
                     {meta.dek.clone().map(|dek| view! { <p class="gloss-dek">{dek}</p> })}
                     {byline}
                 </div>
@@ -274,7 +282,7 @@ fn glossary_for_print(explainer: StoredValue<Explainer>, selection: Selection) -
     // enforce Trusted Types block. No view in Gloss may be wholly static.
     view! {
         <section class="gloss-glossary" aria-label=selection.words.glossary>
-            <h2>{selection.words.glossary}</h2>
+            {heading(selection.section_level, "gloss-glossary-heading", None, selection.words.glossary.into_any())}
             <dl>{entries}</dl>
         </section>
     }

@@ -11,6 +11,7 @@ pub mod author_notes;
 pub mod chronology;
 pub mod dates;
 pub mod explainer_view;
+pub mod heading;
 pub mod hovercard;
 pub mod panel;
 pub mod placement;

@@ -2,6 +2,7 @@
 //! away behind a disclosure button in a narrow widget, and is always shown
 //! beside the article in a wide one (CSS container queries decide).
 
+use super::heading::heading;
 use super::selection::Selection;
 use leptos::prelude::*;
 
@@ -30,7 +31,7 @@ pub fn Panel(
     let labelled_by = label.is_none().then(|| heading_id.clone());
     view! {
         <section class=format!("gloss-panel gloss-{name}") aria-labelledby=labelled_by aria-label=label>
-            <h2 class="gloss-panel-heading" id=heading_id>
+            {heading(selection.section_level, "gloss-panel-heading", Some(heading_id), view! {
                 <button
                     type="button"
                     class="gloss-panel-toggle"
@@ -45,7 +46,7 @@ pub fn Panel(
                     <span class="gloss-panel-title">{title}</span>
                     <span class="gloss-panel-count">{count.to_string()}</span>
                 </span>
-            </h2>
+            }.into_any())}
             <div class="gloss-panel-body" id=body_id hidden=move || !open.get()>
                 {children()}
             </div>

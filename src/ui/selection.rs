@@ -4,6 +4,7 @@
 //! Everything highlighted derives from `selected` at the point of use (see
 //! the `*_active` methods); no signal is ever copied into another.
 
+use super::heading::section_level;
 use super::words::{words, Words};
 use crate::core::document::for_each_anchor;
 use crate::core::ids::{EventId, SpeakerId, TermId};
@@ -57,6 +58,8 @@ pub struct Selection {
     pub anchors: StoredValue<Vec<String>>,
     /// The widget's own words in the explainer's language.
     pub words: &'static Words,
+    /// The level of its section headings (see [`section_level`]).
+    pub section_level: u8,
     /// The pending hover intent (open or close), so a new one replaces it.
     pub timer: StoredValue<Option<TimeoutHandle>>,
     /// The explainer's title, when its landmarks (People, Chronology,
@@ -67,7 +70,13 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub fn new(prefix: String, base: Option<String>, explainer: &Explainer) -> Self {
+    /// `heading_level` is the host's `data-gloss-heading-level`.
+    pub fn new(
+        prefix: String,
+        base: Option<String>,
+        explainer: &Explainer,
+        heading_level: Option<u8>,
+    ) -> Self {
         let prefix_frame = format!("{prefix}-frame");
         let mut links = Links::default();
         for event in &explainer.events {
@@ -97,6 +106,7 @@ impl Selection {
             base: StoredValue::new(base),
             anchors: StoredValue::new(anchors),
             words: words(&explainer.meta.lang),
+            section_level: section_level(heading_level, !explainer.meta.title.is_empty()),
             timer: StoredValue::new(None),
             landmark_title: StoredValue::new(among_others(&prefix_frame, &explainer.meta.title)),
             links: StoredValue::new(links),

@@ -2,6 +2,7 @@
 //! role, mention count and attributed quotes. Selecting a person highlights
 //! their mentions, quotes and events; each quote jumps to its place.
 
+use super::heading::heading;
 use super::panel::Panel;
 use super::roving::{move_focus, TabStop};
 use super::scrolling::scroll_to;
@@ -38,14 +39,15 @@ pub fn SpeakerList(explainer: StoredValue<Explainer>) -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(group_index, (group, members))| {
-            let heading = group.map(|g| view! { <h3 class="gloss-group-name">{g}</h3> });
+            let level = selection.section_level + 1;
+            let group_name = group.map(|g| heading(level, "gloss-group-name", None, g.into_any()));
             let items: Vec<_> = members
                 .into_iter()
                 .map(|i| explainer.with_value(|e| speaker_item(e, i, selection, tab_stop)))
                 .collect();
             view! {
                 <div class=format!("gloss-group gloss-group-{}", group_index % 6)>
-                    {heading}
+                    {group_name}
                     <ul class="gloss-speakers" role="list">{items}</ul>
                 </div>
             }

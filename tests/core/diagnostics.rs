@@ -316,3 +316,12 @@ fn a_link_inside_a_reference_link_is_named_where_the_outer_one_is_lost() {
     // At the outer link's `](`, after "Ann Lee: [“we need [C++](term:cpp) now”".
     assert_eq!((nested.line, nested.column), (9, 40), "{}", nested);
 }
+
+#[test]
+fn a_comment_never_closed_is_named_where_it_opens() {
+    // Everything after it is hidden, as in any Markdown renderer: the
+    // author is told where the comment starts.
+    let parsed = parse("+++\ntitle = \"T\"\n+++\nShown.\n\n<!-- a note\n\nHidden.\n");
+    let note = the_one(&parsed, "never closed");
+    assert_eq!((note.line, note.column), (6, 1), "{note:?}");
+}

@@ -101,6 +101,41 @@ footnote 1: p: The note."#,
 }
 
 #[test]
+fn html_comments_are_left_out() {
+    // An author's notes to themselves: inline, a block, a block of several
+    // lines, an empty one; the HTML around them is still shown as text,
+    // and the names in them are no mentions.
+    check(
+        "Donbas <!-- check Donbas --> is here.\n\n<!-- TODO:\nDonbas figures -->\n\n<b>bold</b> <!----> end.\n\n<div>\n<!-- x -->\n</div>\n",
+        "p: {term*:donbas|Donbas}  is here.\np: <b>bold</b>  end.\nraw: \"<div>\\n\\n</div>\"",
+    );
+}
+
+#[test]
+fn comments_may_come_before_the_front_matter() {
+    let parsed = parse(
+        "<!-- Licence: CC-BY 4.0 -->\n\n<!-- by A. N. Author -->\n+++\ntitle = \"T\"\n+++\nBody.\n",
+    );
+    assert_eq!(parsed.explainer.meta.title, "T");
+    assert_eq!(outline(&parsed.explainer.body), "p: Body.");
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}
+
+#[test]
+fn a_group_is_one_group_whatever_its_case_or_spaces() {
+    let parsed = parse(
+        "+++\ntitle = \"T\"\n[speakers.a]\nname = \"A\"\ngroup = \"Russia\"\n[speakers.b]\nname = \"B\"\ngroup = \"russia \"\n[speakers.c]\nname = \"C\"\ngroup = \" UN\"\n+++\nA, B and C.\n",
+    );
+    let groups: Vec<_> = parsed
+        .explainer
+        .speakers
+        .iter()
+        .map(|s| s.group.as_deref())
+        .collect();
+    assert_eq!(groups, [Some("Russia"), Some("Russia"), Some("UN")]);
+}
+
+#[test]
 fn an_image_keeps_its_title() {
     check(
         "![A dot](dot.svg \"The dot\") and ![bare](b.png).\n",

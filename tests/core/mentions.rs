@@ -44,6 +44,16 @@ fn decorates_the_first_mention_per_section() {
 }
 
 #[test]
+fn sections_start_at_the_top_heading_level_the_article_uses() {
+    // An article of `###` sections (its host's `h2` taken) decorates a
+    // term once per `###`, not once in all; a deeper heading starts none.
+    check(
+        "### One\n\nDonbas.\n\n#### One, a\n\nDonbas.\n\n### Two\n\nDonbas.",
+        "h3: One\np: {term*:donbas|Donbas}.\nh4: One, a\np: {term:donbas|Donbas}.\nh3: Two\np: {term*:donbas|Donbas}.",
+    );
+}
+
+#[test]
 fn an_explicit_link_counts_as_the_decorated_mention() {
     check(
         "[the region](term:donbas), then Donbas.",

@@ -41,8 +41,42 @@ def test_each_widget_on_a_host_page_settles_on_its_own(reader):
     missing = normalize(widget(reader, "missing").find_element(By.CSS_SELECTOR, '[role="alert"]').text)
     assert "404" in missing and "does-not-exist.md" in missing, missing
 
-    inline_title = widget(reader, "inline").find_element(By.TAG_NAME, "h1").text
+    inline_title = widget(reader, "inline").find_element(By.CSS_SELECTOR, ".gloss-title").text
     assert normalize(inline_title) == "Inline explainers"
+
+
+def test_a_widget_under_the_pages_heading_continues_its_outline(reader):
+    # Both ready widgets sit under the page's <h2>s and ask for level 3.
+    open_embed_demo(reader)
+    levels = reader.driver.execute_script("""
+      const level = (el) => Number(el.tagName.slice(1));
+      return ['donbas', 'inline'].map((id) => {
+        const root = document.querySelector('#' + id + ' > .gloss');
+        const all = [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')];
+        return {
+          title: level(root.querySelector('.gloss-title')),
+          sections: [...root.querySelectorAll('.gloss-body .gloss-h2')].map(level),
+          subsections: [...root.querySelectorAll('.gloss-body .gloss-h3')].map(level),
+          panels: [...root.querySelectorAll('.gloss-panel-heading')].map(level),
+          groups: [...root.querySelectorAll('.gloss-group-name')].map(level),
+          highest: Math.min(...all.map(level)),
+        };
+      });""")
+    donbas, inline = levels
+    assert donbas["title"] == 3 and donbas["highest"] == 3, donbas
+    assert donbas["sections"] and set(donbas["sections"]) == {4}, donbas
+    assert set(donbas["panels"]) == {4} and set(donbas["groups"]) <= {5}, donbas
+    assert set(donbas["subsections"]) <= {5}, donbas
+    assert inline["title"] == 3 and inline["highest"] == 3, inline
+    # Styled by their place in the article, not by their tag (the host's
+    # "h4 { font-size: 44px }" loses): a section heading is larger than the
+    # text, smaller than the title.
+    root = widget(reader, "donbas")
+    section = root.find_element(By.CSS_SELECTOR, ".gloss-body .gloss-h2")
+    title = root.find_element(By.CSS_SELECTOR, ".gloss-title")
+    text = root.find_element(By.CSS_SELECTOR, ".gloss-body p")
+    size = lambda el: float(style(reader, el, "font-size").removesuffix("px"))
+    assert size(text) < size(section) < size(title) < 44, (size(text), size(section), size(title))
 
 
 def test_host_css_does_not_reach_into_the_widget(reader):
@@ -67,7 +101,7 @@ def test_host_css_does_not_reach_into_the_widget(reader):
     # (#content.entry-content p, button, h2, li) lose too.
     assert style(reader, term, "text-indent") == "0px"
     assert style(reader, term, "letter-spacing") in ("normal", "0px")
-    heading = root.find_element(By.CSS_SELECTOR, ".gloss-body h2")
+    heading = root.find_element(By.CSS_SELECTOR, ".gloss-body .gloss-h2")
     assert "underline" not in style(reader, heading, "text-decoration-line")
     quote = root.find_element(By.CSS_SELECTOR, ".gloss-side li")
     assert style(reader, quote, "list-style-type") != "square"
@@ -119,7 +153,7 @@ def test_a_host_given_another_source_while_its_term_has_focus_leaves_the_others_
         "document.getElementById('donbas').setAttribute('data-gloss-src', 'explainers/apollo11.md')")
     WebDriverWait(reader.driver, 20, poll_frequency=0.1).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, '#donbas > .gloss[data-gloss-state="ready"]')
-        and "Apollo" in widget(reader, "donbas").find_element(By.TAG_NAME, "h1").text)
+        and "Apollo" in widget(reader, "donbas").find_element(By.CSS_SELECTOR, ".gloss-title").text)
     time.sleep(0.3)
     assert widget(reader, "inline").get_attribute("data-gloss-state") == "ready", reader.driver.get_log("browser")
     inline_term = widget(reader, "inline").find_element(By.CSS_SELECTOR, 'button[data-term]')
