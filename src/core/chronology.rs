@@ -56,9 +56,21 @@ fn classify(days: i64) -> Gap {
         9..=45 => Gap::Weeks,
         46..=366 => Gap::Months,
         _ => Gap::Break {
-            years: (days as f64 / YEAR).round().max(1.0) as u32,
+            years: round_years(days as f64 / YEAR),
         },
     }
+}
+
+/// Whole years, and from 10,000 on to three significant digits: a gap of
+/// deep time is not known to the year ("55,500,000 years", not
+/// "55,501,957").
+fn round_years(years: f64) -> u32 {
+    let years = years.round().max(1.0);
+    if years < 10_000.0 {
+        return years as u32;
+    }
+    let unit = 10f64.powi(years.log10().floor() as i32 - 2);
+    ((years / unit).round() * unit).min(f64::from(u32::MAX)) as u32
 }
 
 #[cfg(test)]
@@ -119,5 +131,14 @@ mod tests {
     fn measures_from_the_end_of_a_range() {
         let list = events(&["2020/2024", "2025-02", "2025-06"]);
         assert_eq!(gaps(&list), [Gap::None, Gap::Weeks, Gap::Months]);
+    }
+
+    #[test]
+    fn deep_time_gaps_are_rounded_to_three_digits() {
+        assert_eq!(round_years(249.4), 249);
+        assert_eq!(round_years(9_999.0), 9_999);
+        assert_eq!(round_years(12_345.0), 12_300);
+        assert_eq!(round_years(10_499_999.0), 10_500_000);
+        assert_eq!(round_years(55_501_957.0), 55_500_000);
     }
 }

@@ -119,6 +119,19 @@ pub fn parse_date(text: &str) -> Result<EventDate, DateError> {
             "`{rest}` is written with slashes: write YYYY-MM-DD, as 2024-03-01 (a `/` stands between the two dates of a range)"
         )));
     }
+    // `1914-1918` and `1914–1918` are ranges written another way.
+    let four_digits = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+    let dashed = rest.split_once(['–', '—']).or_else(|| {
+        rest.split_once('-')
+            .filter(|(a, b)| four_digits(a) && four_digits(b))
+    });
+    if let (false, Some((a, b))) = (rest.contains('/'), dashed) {
+        return Err(DateError(format!(
+            "`{rest}`: a range is written with `/` between its two dates, as {}/{}",
+            a.trim(),
+            b.trim()
+        )));
+    }
     let mut end_approximate = false;
     let (start, end) = match rest.split_once('/') {
         Some((a, b)) => {
@@ -338,6 +351,12 @@ mod tests {
         check("Dec 2025", Err("not a date"));
         check("2022-02-24/", Err("both sides of `/`"));
         check("/2022", Err("both sides of `/`"));
+        check(
+            "1914-1918",
+            Err("a range is written with `/` between its two dates, as 1914/1918"),
+        );
+        check("1914–1918", Err("as 1914/1918"));
+        check("2022-02-24 — 2022-03-01", Err("as 2022-02-24/2022-03-01"));
     }
 
     #[test]

@@ -304,6 +304,9 @@ impl Reader<'_, '_, '_> {
                     && self.toml[at..].starts_with(|c: char| c.is_ascii_digit());
                 let why = if bare_date {
                     "a date is written in quotes, as text: `date = \"2025-03-04\"`".to_string()
+                } else if err.message().contains("expected a sequence") {
+                    // `aliases = "the Cold War"`.
+                    "this is a list, written in brackets even for one: `[\"…\"]`".to_string()
                 } else {
                     err.message().trim().to_string()
                 };

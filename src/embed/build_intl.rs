@@ -7,7 +7,7 @@
 //! a language other than English), with a warning.
 
 use crate::core::date::{DatePoint, Precision};
-use crate::ui::dates::Asked;
+use crate::ui::dates::{shows_era, Asked};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -97,7 +97,7 @@ fn request(asked: &Asked) -> Option<String> {
         Precision::Month => "m",
         Precision::Year => "y",
     };
-    let era = |p: &DatePoint| u8::from(p.year < 1);
+    let era = |p: &DatePoint| u8::from(shows_era(p));
     Some(match asked {
         Asked::Point(lang, p) => format!(
             "p {} {} {} {}\n",

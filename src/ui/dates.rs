@@ -47,6 +47,12 @@ pub fn format_date(date: &EventDate, lang: &str) -> String {
     }
 }
 
+/// Whether a date is written with its era: before 1 AD ("44 BC"), and
+/// up to 999 AD, where a bare year reads as a number ("79 AD", not "79").
+pub fn shows_era(point: &DatePoint) -> bool {
+    point.year < 1000
+}
+
 /// The machine-readable form for `<time datetime>`, which HTML has only
 /// for years from 1 AD: none before.
 pub fn datetime(point: &DatePoint) -> Option<String> {
@@ -111,7 +117,7 @@ mod intl {
             Precision::Month => set("month", "long"),
             Precision::Year => {}
         }
-        if point.year < 1 {
+        if super::shows_era(point) {
             set("era", "short");
         }
         Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str(lang)), &options)
@@ -147,7 +153,7 @@ mod intl {
 /// English explainers, ISO dates for every other language.
 #[cfg(not(target_arch = "wasm32"))]
 mod plain {
-    use super::iso_date;
+    use super::{iso_date, shows_era};
     use crate::core::date::DatePoint;
     use std::cell::RefCell;
     use std::collections::{HashMap, HashSet};
@@ -215,10 +221,10 @@ mod plain {
         if !english(lang) {
             return iso_date(point);
         }
-        let year = if point.year < 1 {
-            format!("{} BC", 1 - point.year)
-        } else {
-            point.year.to_string()
+        let year = match point.year {
+            ..1 => format!("{} BC", 1 - point.year),
+            year if shows_era(point) => format!("{year} AD"),
+            year => year.to_string(),
         };
         let month = point
             .month
@@ -332,6 +338,28 @@ mod tests {
             let written = written.replace(" – ", "\u{2009}–\u{2009}");
             assert_eq!(plain::stand_in_range(&start, &end, "en"), written);
         }
+    }
+
+    /// A year under 1000 has its era, as the browser is asked to write it.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn years_before_a_thousand_have_their_era() {
+        let date = |y, m, d| EventDate {
+            start: point(y, m, d),
+            end: None,
+            approximate: false,
+            end_approximate: false,
+        };
+        assert_eq!(
+            format_date(&date(79, Some(8), Some(24)), "en"),
+            "August 24, 79 AD"
+        );
+        assert_eq!(
+            format_date(&date(-43, Some(3), Some(15)), "en"),
+            "March 15, 44 BC"
+        );
+        assert_eq!(format_date(&date(999, None, None), "en"), "999 AD");
+        assert_eq!(format_date(&date(1066, None, None), "en"), "1066");
     }
 
     /// "c." goes before the date it qualifies: the whole date, or only a

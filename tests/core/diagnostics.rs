@@ -325,3 +325,14 @@ fn a_comment_never_closed_is_named_where_it_opens() {
     let note = the_one(&parsed, "never closed");
     assert_eq!((note.line, note.column), (6, 1), "{note:?}");
 }
+
+#[test]
+fn a_list_written_as_one_string_is_named_as_a_list() {
+    let parsed = parse("+++\ntitle = \"T\"\n[terms.cw]\nlabel = \"Cold War\"\naliases = \"the Cold War\"\nsummary = \"S.\"\n+++\nBody.\n");
+    let note = the_one(&parsed, "term `cw` is left out");
+    assert!(
+        note.message.contains("a list, written in brackets"),
+        "{note:?}"
+    );
+    assert_eq!((note.line, note.column), (5, 11), "{note:?}");
+}
