@@ -11,9 +11,10 @@ use crate::ui::dates::{shows_era, Asked};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-/// Reads one request per line (`p LANG PRECISION ERA DAY`, `r LANG
-/// PRECISION ERA DAY DAY`, `y LANG YEARS`; days since 1970) and writes one
-/// line per request: the text, or nothing where `Intl` refused.
+/// Reads one request per line (`p LANG PRECISION ERA DAY YEAR MONTH
+/// DAY_OF_MONTH`, `r LANG PRECISION ERA DAY DAY`, `y LANG YEARS`; a DAY
+/// counts days since 1970) and writes one line per request: the text, or
+/// nothing where `Intl` refused.
 const SCRIPT: &str = r#"
 const lines = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean);
 const texts = lines.map(line => {
@@ -23,14 +24,21 @@ const texts = lines.map(line => {
       return new Intl.NumberFormat(lang, { style: "unit", unit: "year", unitDisplay: "long" })
         .format(Number(rest[0]));
     }
-    const [precision, era, ...days] = rest;
+    const [precision, era, first, second, month, day] = rest;
     const options = { timeZone: "UTC", year: "numeric" };
     if (precision !== "y") options.month = "long";
     if (precision === "d") options.day = "numeric";
     if (era === "1") options.era = "short";
     const format = new Intl.DateTimeFormat(lang, options);
-    const [a, b] = days.map(day => new Date(Number(day) * 86400000));
-    return kind === "r" ? format.formatRange(a, b) : format.format(a);
+    const [a, b] = [first, second].map(day => new Date(Number(day) * 86400000));
+    if (kind === "r") return format.formatRange(a, b);
+    if (!isNaN(a)) return format.format(a);
+    // Deep time, beyond JavaScript's dates: as ui::dates writes it.
+    const year = Number(second);
+    const standIn = new Date(0);
+    standIn.setUTCFullYear(year < 1 ? 0 : 2000, Number(month) - 1, Number(day));
+    const number = new Intl.NumberFormat(lang).format(year < 1 ? 1 - year : year);
+    return format.formatToParts(standIn).map(p => p.type === "year" ? number : p.value).join("");
   } catch {
     return "";
   }
@@ -100,11 +108,14 @@ fn request(asked: &Asked) -> Option<String> {
     let era = |p: &DatePoint| u8::from(shows_era(p));
     Some(match asked {
         Asked::Point(lang, p) => format!(
-            "p {} {} {} {}\n",
+            "p {} {} {} {} {} {} {}\n",
             tag(lang)?,
             precision(p),
             era(p),
-            p.first_day()
+            p.first_day(),
+            p.year,
+            p.month.unwrap_or(1),
+            p.day.unwrap_or(1)
         ),
         Asked::Range(lang, a, b) => format!(
             "r {} {} {} {} {}\n",

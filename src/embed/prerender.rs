@@ -254,6 +254,25 @@ mod tests {
         }
     }
 
+    /// Early years with their era, and deep time, which JavaScript's dates
+    /// do not reach, with its year in the same words.
+    #[test]
+    fn early_years_and_deep_time_are_written_with_their_era() {
+        let source = "+++\ntitle = \"Time\"\n\
+            [[events]]\nid = \"kpg\"\ndate = \"-66000000\"\ntitle = \"K-Pg\"\n\
+            [[events]]\nid = \"ves\"\ndate = \"0079-08-24\"\ntitle = \"Vesuvius\"\n\
+            +++\n[The end](event:kpg), [the eruption](event:ves).\n";
+        let page = "<div data-gloss-src=\"t.md\" data-gloss-prerender></div>";
+        let (html, _) = prerender_page(page, |_| Ok(source.into()));
+        for written in [
+            ">66,000,001 BC<",
+            ">August 24, 79 AD<",
+            ">66,000,000 years<",
+        ] {
+            assert!(html.contains(written), "{written} not in {html}");
+        }
+    }
+
     #[test]
     fn text_saved_decomposed_matches_names_written_composed() {
         let source = "+++\ntitle = \"T\"\n[speakers.jose]\nname = \"Jos\u{e9}\"\n+++\nJose\u{301} said so.\n";

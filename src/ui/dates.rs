@@ -124,12 +124,41 @@ mod intl {
     }
 
     pub(super) fn format_point(point: &DatePoint, lang: &str) -> String {
-        formatter(point, lang)
+        let format = formatter(point, lang);
+        format
             .format()
             .call1(&JsValue::NULL, &day_of(point))
             .ok()
             .and_then(|v| v.as_string())
-            .unwrap_or_else(|| point.year.to_string())
+            .unwrap_or_else(|| beyond_dates(&format, point, lang))
+    }
+
+    /// A year beyond the dates JavaScript has (before 271,821 BC: deep
+    /// time), written as `format` writes a year of the same era with this
+    /// one's number in its place: "66,000,001 BC".
+    fn beyond_dates(format: &Intl::DateTimeFormat, point: &DatePoint, lang: &str) -> String {
+        let (year, shown) = match point.year {
+            ..1 => (0, 1 - i64::from(point.year)),
+            _ => (2000, i64::from(point.year)),
+        };
+        let number = Intl::NumberFormat::new(&Array::of1(&lang.into()), &Object::new())
+            .format()
+            .call1(&JsValue::NULL, &JsValue::from_f64(shown as f64))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| shown.to_string());
+        let stand_in = DatePoint { year, ..*point };
+        format
+            .format_to_parts(&day_of(&stand_in))
+            .iter()
+            .map(|part| {
+                let get = |key: &str| Reflect::get(&part, &key.into()).ok()?.as_string();
+                match get("type").as_deref() {
+                    Some("year") => number.clone(),
+                    _ => get("value").unwrap_or_default(),
+                }
+            })
+            .collect()
     }
 
     /// "249 years" in `lang`, by `Intl.NumberFormat`'s unit style.
