@@ -22,6 +22,8 @@ pub struct Definitions {
     pub speakers: Vec<Speaker>,
     pub events: Vec<Event>,
     pub known: KnownIds,
+    /// Where each term is defined, in the order of `terms`.
+    pub term_at: Vec<usize>,
     /// Where each speaker is defined, in the order of `speakers`.
     pub speaker_at: Vec<usize>,
     /// Where the title is missing, and what to say, if it is: said once
@@ -60,6 +62,10 @@ pub fn check_definitions(raw: RawFrontMatter, base: usize, report: &mut Report) 
         base,
         report,
     );
+    let term_at: Vec<usize> = terms_in_order
+        .iter()
+        .map(|(_, t)| base + t.span().start)
+        .collect();
     let terms = terms_in_order
         .into_iter()
         .map(|(id, term)| check_term(id, term, base, &known, report))
@@ -89,6 +95,7 @@ pub fn check_definitions(raw: RawFrontMatter, base: usize, report: &mut Report) 
         speakers,
         events,
         known,
+        term_at,
         speaker_at,
         untitled,
     }

@@ -169,8 +169,17 @@ impl Converted<'_> {
                 Target::Speaker(id) => *counts.speakers.entry(id.clone()).or_default() += n,
             }
         }
-        for term in &mut definitions.terms {
+        for (term, &at) in definitions.terms.iter_mut().zip(&definitions.term_at) {
             term.mentions = counts.terms.get(&term.id).copied().unwrap_or(0);
+            if term.mentions == 0 {
+                report.warning(
+                    at,
+                    format!(
+                        "term `{}` is never mentioned: no reader sees its card (write its label in the text, or link a passage with `[…](term:{})`)",
+                        term.id, term.id
+                    ),
+                );
+            }
         }
         for (speaker, &at) in definitions.speakers.iter_mut().zip(&definitions.speaker_at) {
             speaker.mentions = counts.speakers.get(&speaker.id).copied().unwrap_or(0);

@@ -54,6 +54,7 @@ Text [a](term:zz) here.
         r#"
 4:11 term `a` has an empty `summary`
 5:1 term `b` has no `summary`: its card would be empty
+5:1 term `b` is never mentioned: no reader sees its card (write its label in the text, or link a passage with `[…](term:b)`)
 9:8 event `x`: `2025-13-01` has no month 13: months run 01 to 12
 10:1 event `y` has no `title`
 13:13 event `y` names unknown speaker `nobody`

@@ -42,7 +42,7 @@ summary = "Long ago."
 speakers = ["z"]
 terms = ["a"]
 +++
-Body.
+Body about [Alpha](term:a) and [b](term:b).
 "#,
     );
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
