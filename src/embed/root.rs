@@ -107,20 +107,25 @@ pub fn GlossRoot(
             class="gloss"
             data-gloss-state=move || state.with(State::name)
             aria-busy=move || state.with(|s| matches!(s, State::Loading)).to_string()
-            style=("--gloss-page-top", page_top())
+            style=("--gloss-page-top", page_padding("top"))
+            style=("--gloss-page-bottom", page_padding("bottom"))
         >
             {content}
         </div>
     }
 }
 
-/// The room the page keeps at the top of the window for its own fixed
-/// header (its `scroll-padding-top`), where the sidebar sticks unless the
-/// host sets `--gloss-sticky-top`; `None` when the page keeps none.
-fn page_top() -> Option<String> {
+/// The room the page keeps at the `side` (top or bottom) of the window for
+/// its own fixed bars (its `scroll-padding-top` or `-bottom`): the sidebar
+/// sticks below a header's, the phone's selection bar above a bottom bar's
+/// (an anchor ad, a cookie notice), unless the host sets
+/// `--gloss-sticky-top` or `-bottom`; `None` when the page keeps none.
+fn page_padding(side: &str) -> Option<String> {
     let root = document().document_element()?;
     let style = window().get_computed_style(&root).ok()??;
-    let padding = style.get_property_value("scroll-padding-top").ok()?;
+    let padding = style
+        .get_property_value(&format!("scroll-padding-{side}"))
+        .ok()?;
     (padding.ends_with("px") && padding != "0px").then_some(padding)
 }
 

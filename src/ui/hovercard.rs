@@ -122,8 +122,13 @@ pub fn focus_enters_term(selection: Selection, term: TermId, mention: usize) {
     open(selection, term, mention, false);
 }
 
-/// Focus left a mention or the card: close unless it went into the card.
+/// Focus left a mention or the card: close unless it went into the card,
+/// or the window lost it (the reader went to another window, or to the
+/// address bar to copy the link to this card: it is there on return).
 pub fn focus_leaves(selection: Selection, ev: FocusEvent) {
+    if !document().has_focus().unwrap_or(true) {
+        return;
+    }
     let into_card = ev
         .related_target()
         .and_then(|t| t.dyn_into::<Element>().ok())
@@ -418,6 +423,7 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
                     on:pointerenter=move |_| cancel_timer(selection)
                     on:pointerleave=move |ev| pointer_leaves(selection, ev)
                     on:focusout=move |ev| focus_leaves(selection, ev)
+                    on:click=move |ev| super::roots::follow_anchor_link(&ev)
                     on:keydown=move |ev| {
                         if let (Some(card), Some((_, mention))) = (card_ref.get_untracked(), current.get_untracked()) {
                             scroll_by_keys(&card, &ev);

@@ -105,10 +105,12 @@ pub fn element_from_point(near: &Node, x: f32, y: f32) -> Option<Element> {
 }
 
 /// A click on a link to one of the widget's own anchors (a footnote, its
-/// way back, a heading) in a shadow tree, where the browser looks for the
-/// anchor in the document and finds nothing: the URL names the anchor and
-/// the anchor is scrolled to and focused here, as the browser does in the
-/// document.
+/// way back, a heading) where the browser would not find it: in a shadow
+/// tree (the browser looks for the anchor in the document), or on a page
+/// whose `<base href>` is another page (an Angular app's `/`, an
+/// `<iframe srcdoc>`'s parent), where `#x` means that page. The URL names
+/// the anchor and the anchor is scrolled to and focused here, as the
+/// browser does in the document.
 pub fn follow_anchor_link(ev: &web_sys::MouseEvent) {
     let link = ev
         .target()
@@ -117,15 +119,17 @@ pub fn follow_anchor_link(ev: &web_sys::MouseEvent) {
     let Some(link) = link else {
         return;
     };
-    let Ok(root) = link.get_root_node().dyn_into::<ShadowRoot>() else {
-        return;
-    };
     let href = link.get_attribute("href").unwrap_or_default();
     let id = js_sys::decode_uri_component(&href[1..])
         .ok()
         .and_then(|id| id.as_string())
         .unwrap_or_default();
-    let Some(target) = root.get_element_by_id(&id) else {
+    let target = match link.get_root_node().dyn_into::<ShadowRoot>() {
+        Ok(root) => root.get_element_by_id(&id),
+        Err(_) if base_is_elsewhere() => document().get_element_by_id(&id),
+        Err(_) => None,
+    };
+    let Some(target) = target else {
         return;
     };
     ev.prevent_default();
@@ -136,4 +140,17 @@ pub fn follow_anchor_link(ev: &web_sys::MouseEvent) {
         options.set_prevent_scroll(true);
         let _ = target.focus_with_options(&options);
     }
+}
+
+/// Whether the page's relative URLs resolve against another page than this
+/// one (a `<base href>`, or an `about:srcdoc` frame's parent).
+fn base_is_elsewhere() -> bool {
+    let page = |url: String| url.split('#').next().map(str::to_owned);
+    let base = document().base_uri().ok().flatten().and_then(page);
+    let here = leptos::prelude::window()
+        .location()
+        .href()
+        .ok()
+        .and_then(page);
+    base != here
 }

@@ -377,3 +377,52 @@ def test_the_sidebar_sticks_below_the_pages_fixed_header(reader):
             "window.scrollBy(0, arguments[0].getBoundingClientRect().top + 300)", widget)
         side = widget.find_element(By.CSS_SELECTOR, ".gloss-side")
         assert abs(rect(reader, side)["top"] - top) < 1, (host, rect(reader, side))
+
+
+def open_app_shell(reader):
+    # app-shell.html: `<base href="/">` (as Angular apps have it) and a
+    # fixed 50 px bar at the window's bottom, with `scroll-padding-bottom`.
+    reader.driver.get(reader.base_url + "__fixtures__/app-shell.html")
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '#shell > .gloss[data-gloss-state="ready"]'))
+    return root(reader, "shell")
+
+
+def test_a_pages_base_url_does_not_take_the_widgets_own_links_elsewhere(reader):
+    # Under `<base href="/">`, `#x` is the site's root page: a heading link,
+    # a footnote and its way back went there.
+    reader.driver.set_window_size(1280, 800)
+    widget = open_app_shell(reader)
+    page = reader.driver.current_url.split("#")[0]
+    heading_link = widget.find_element(By.CSS_SELECTOR, '.gloss-body p a[href^="#"]')
+    note_link = widget.find_element(By.CSS_SELECTOR, ".gloss-fnref a")
+    for link in (heading_link, note_link):
+        href = link.get_attribute("href")  # (resolved: against the base)
+        fragment = link.get_attribute("href").split("#")[1]
+        reader.scroll_to(link)
+        link.click()
+        WebDriverWait(reader.driver, 10, poll_frequency=0.05).until(
+            lambda d: d.current_url.split("#")[-1] == fragment,
+            f"the page's URL names #{fragment} ({reader.driver.current_url}, link {href})")
+        assert reader.driver.current_url.split("#")[0] == page, "still on the same page"
+        target = reader.driver.find_element(By.ID, fragment)
+        top = rect(reader, target)["top"]
+        assert 0 <= top < reader.driver.execute_script("return innerHeight"), (fragment, top)
+    back = widget.find_element(By.CSS_SELECTOR, ".gloss-footnotes .gloss-backref")
+    reader.scroll_to(back)
+    back.click()
+    WebDriverWait(reader.driver, 10, poll_frequency=0.05).until(
+        lambda d: d.current_url.split("#")[-1] == note_link.get_attribute("id"))
+    assert reader.driver.current_url.split("#")[0] == page
+
+
+def test_on_a_phone_the_bar_stays_above_the_pages_own_bottom_bar(reader):
+    reader.driver.set_window_size(390, 844)
+    widget = open_app_shell(reader)
+    chip = widget.find_element(By.CSS_SELECTOR, ".gloss-body .gloss-event-chip")
+    reader.scroll_to(chip)
+    chip.click()
+    bar = WebDriverWait(reader.driver, 10, poll_frequency=0.05).until(
+        lambda d: [b for b in d.find_elements(By.CSS_SELECTOR, ".gloss-selection-bar") if b.is_displayed()])[0]
+    ad = reader.driver.find_element(By.CSS_SELECTOR, ".anchor-ad")
+    assert rect(reader, bar)["bottom"] <= rect(reader, ad)["top"] + 1, (rect(reader, bar), rect(reader, ad))
