@@ -7,8 +7,9 @@
 //! on either side, except in scripts written without spaces), and among
 //! overlapping matches the leftmost, then the longest, wins. A name written
 //! all in capitals (an acronym or a symbol: US, WHO, U.S., C) matches only
-//! as written, so "us", "who" and "vitamin c" are left alone; a person's name that starts with a
-//! capital matches only where the text's words have the name's capitals
+//! as written, so "us", "who" and "vitamin c" are left alone; a person's
+//! name that starts with a capital matches only where the text's words
+//! have the name's capitals
 //! (Theresa May's `May`, not the verb "may"; George W. Bush's `Bush`, not
 //! "a bush").
 //!
