@@ -26,9 +26,10 @@ pub enum Source {
     },
 }
 
-/// The absolute URL of `url` relative to the page.
+/// The absolute URL of `url` as the page resolves it (against its
+/// `<base href>` when it has one, as the fetch of the source did).
 pub fn absolute_url(url: &str) -> Option<String> {
-    let page = web_sys::window()?.location().href().ok()?;
+    let page = web_sys::window()?.document()?.base_uri().ok()??;
     web_sys::Url::new_with_base(url, &page)
         .ok()
         .map(|u| u.href())

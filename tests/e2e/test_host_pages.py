@@ -408,6 +408,11 @@ def test_a_pages_base_url_does_not_take_the_widgets_own_links_elsewhere(reader):
         target = reader.driver.find_element(By.ID, fragment)
         top = rect(reader, target)["top"]
         assert 0 <= top < reader.driver.execute_script("return innerHeight"), (fragment, top)
+    # The explainer's own relative URLs resolve against it, wherever the
+    # page's base is (the image beside it, not one under the page's path).
+    image = widget.find_element(By.CSS_SELECTOR, ".gloss-body img")
+    src = image.get_attribute("src")
+    assert src.split("//", 1)[1].split("/", 1)[1] == "__fixtures__/dot.svg", src
     back = widget.find_element(By.CSS_SELECTOR, ".gloss-footnotes .gloss-backref")
     reader.scroll_to(back)
     back.click()
