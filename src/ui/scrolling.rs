@@ -94,28 +94,38 @@ pub fn reveal(element: &Element) {
 
 /// The box that scrolls `element` when that is not the page: its nearest
 /// ancestor (across shadow roots) whose overflow is not visible, the box
-/// `position: sticky` sticks in; `None` for the page.
+/// `position: sticky` sticks in; `None` for the page. The body counts
+/// only when the root's overflow is not visible either (`html, body {
+/// overflow-x: hidden }`): otherwise the body's overflow is the window's.
 fn scroller_of(element: &Element) -> Option<Element> {
     let page = document().document_element();
     let body = document().body();
     let mut at = parent_of(element);
     while let Some(el) = at {
-        if page.as_ref().is_some_and(|p| p.is_same_node(Some(&el)))
-            || body.as_ref().is_some_and(|b| b.is_same_node(Some(&el)))
-        {
+        if page.as_ref().is_some_and(|p| p.is_same_node(Some(&el))) {
             return None;
         }
-        let overflow = window()
-            .get_computed_style(&el)
-            .ok()
-            .flatten()
-            .and_then(|style| style.get_property_value("overflow-y").ok());
-        if overflow.is_some_and(|o| o != "visible" && o != "clip") {
+        let is_body = body.as_ref().is_some_and(|b| b.is_same_node(Some(&el)));
+        if is_body && !page.as_ref().is_some_and(clips) {
+            return None;
+        }
+        if clips(&el) {
             return Some(el);
         }
         at = parent_of(&el);
     }
     None
+}
+
+/// Whether `element`'s overflow is other than visible: it is a scroll
+/// container, whether or not it has anything to scroll.
+fn clips(element: &Element) -> bool {
+    window()
+        .get_computed_style(element)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("overflow-y").ok())
+        .is_some_and(|o| o != "visible" && o != "clip")
 }
 
 /// The parent element, or the host of the shadow root `element` is in.
@@ -143,7 +153,8 @@ fn band(scroller: Option<&Element>) -> (f64, f64) {
 /// that scrolls the widget when that is not the page (a scrolling `div`, a
 /// modal dialog), whose height it writes into `--gloss-view-height`; the
 /// sidebar's CSS takes the window's otherwise. (The page's fixed header,
-/// `--gloss-page-top`, is not over such a box: it is unset there.) Kept up as the box or the
+/// `--gloss-page-top`, is not over such a box: it is unset there, but
+/// for the body.) Kept up as the box or the
 /// widget change size (a widget is first measured once it is in the page
 /// and drawn: built off the page, or in a box still hidden). Stops with
 /// the widget.
@@ -160,11 +171,30 @@ pub fn fit_side_to_scroller(frame: web_sys::HtmlElement) {
         let scroller = scroller_of(frame);
         let height = scroller.as_ref().map_or(0, Element::client_height);
         let style = frame.style();
+        // A box taller than the window never lets the sidebar stick in
+        // view (it is the body, or a box with no height of its own that
+        // only clips its width): the sidebar keeps its whole height in
+        // the page, rather than a window-tall box that scrolls away with
+        // the chronology hidden inside it.
+        let _ = if f64::from(height) > window_height() {
+            style.set_property("--gloss-side-max", "none")
+        } else {
+            style.remove_property("--gloss-side-max").map(drop)
+        };
+        // A page that scrolls its body keeps its fixed header over it.
+        let in_page = scroller
+            .as_ref()
+            .is_none_or(|s| document().body().is_some_and(|b| b.is_same_node(Some(s))));
+        let _ = if in_page {
+            style.remove_property("--gloss-page-top")
+        } else {
+            style
+                .set_property("--gloss-page-top", "initial")
+                .map(|()| String::new())
+        };
         let _ = if height > 0 {
-            let _ = style.set_property("--gloss-page-top", "initial");
             style.set_property("--gloss-view-height", &format!("{height}px"))
         } else {
-            let _ = style.remove_property("--gloss-page-top");
             style.remove_property("--gloss-view-height").map(drop)
         };
         let mut state = state.borrow_mut();

@@ -431,3 +431,29 @@ def test_on_a_phone_the_bar_stays_above_the_pages_own_bottom_bar(reader):
         lambda d: [b for b in d.find_elements(By.CSS_SELECTOR, ".gloss-selection-bar") if b.is_displayed()])[0]
     ad = reader.driver.find_element(By.CSS_SELECTOR, ".anchor-ad")
     assert rect(reader, bar)["bottom"] <= rect(reader, ad)["top"] + 1, (rect(reader, bar), rect(reader, ad))
+
+
+def test_on_a_page_that_clips_its_width_the_sidebar_shows_all_it_holds(reader):
+    # clipped-width.html: `html, body { overflow-x: hidden }`. The body is
+    # then a box that never scrolls, so the sidebar cannot stick: it was a
+    # window-tall box of its own that scrolled away with the page, the
+    # chronology's end hidden inside it.
+    reader.driver.set_window_size(1280, 600)
+    reader.driver.get(reader.base_url + "__fixtures__/clipped-width.html")
+    widget = WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '#clipped > .gloss[data-gloss-state="ready"]'))[0]
+    side = widget.find_element(By.CSS_SELECTOR, ".gloss-side")
+    assert style(reader, side, "position") == "sticky", "setup: the sidebar is beside the article"
+    sizes = "return [arguments[0].scrollHeight, arguments[0].clientHeight, innerHeight]"
+    WebDriverWait(reader.driver, 3, poll_frequency=0.05).until(
+        lambda d: d.execute_script(sizes, side)[0] <= d.execute_script(sizes, side)[1] + 1,
+        f"the sidebar scrolls on its own: {reader.driver.execute_script(sizes, side)}")
+    assert reader.driver.execute_script(sizes, side)[1] > 600, "setup: the sidebar is taller than the window"
+    # Its last event is reached by scrolling the page, and Page Down and
+    # End in the chronology bring it into the window.
+    events = side.find_elements(By.CSS_SELECTOR, "[data-event]")
+    reader.focus(events[0])
+    reader.press(Keys.END)
+    assert reader.active_element() == events[-1]
+    shown = rect(reader, events[-1])
+    assert 0 <= shown["top"] and shown["bottom"] <= 600, shown
