@@ -217,6 +217,10 @@ fn check_term(
                 );
                 return None;
             };
+            if super::url::missing_scheme(&url).is_some() {
+                let said = super::markdown::schemeless("link", &url);
+                report.warning(base + link.url.span().start, format!("term `{id}`: {said}"));
+            }
             Some(ExternalLink {
                 label: link.label.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| url.clone()),
                 url,

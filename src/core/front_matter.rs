@@ -7,6 +7,7 @@
 //! job.
 
 use super::diagnostic::{Diagnostic, Report};
+use super::toml_hints::{explain_syntax_error, written_twice};
 use serde::de::IntoDeserializer;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -152,24 +153,20 @@ pub fn read_front_matter(split: &Split, report: &mut Report) -> Result<RawFrontM
     // A table or key written twice is the one mistake the parser reads
     // past (keeping the first): reported, not fatal. Any other is.
     let (root, errors) = DeTable::parse_recoverable(split.toml);
-    let at = |err: &toml::de::Error| split.toml_offset + err.span().map_or(0, |s| s.start);
     if let Some(err) = errors
         .iter()
         .find(|e| e.message().trim() != "duplicate key")
     {
-        return Err(report.fatal(
-            at(err),
-            format!(
-                "the front matter is not valid TOML: {}",
-                err.message().trim()
-            ),
-        ));
+        let at = err.span().map_or(0, |s| s.start);
+        let (at, message) = explain_syntax_error(split.toml, at, err.message().trim());
+        return Err(report.fatal(split.toml_offset + at, message));
     }
+    let mut table_reported = None;
     for err in &errors {
-        report.error(
-            at(err),
-            "this key or table is written a second time: only the first is kept",
-        );
+        let at = err.span().map_or(0, |s| s.start);
+        if let Some(message) = written_twice(split.toml, at, &mut table_reported) {
+            report.error(split.toml_offset + at, message);
+        }
     }
     let mut reader = Reader {
         report,

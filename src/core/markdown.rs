@@ -73,21 +73,30 @@ pub fn convert_body(
     converter.linker = Some(Linker::new(matcher));
     let mut blocks = converter.run(text);
     let mut footnotes = std::mem::take(&mut converter.footnotes);
-    footnotes.sort_by_key(|f| match f {
-        Block::Footnote { number, .. } => *number,
-        _ => usize::MAX,
-    });
-    for footnote in &mut footnotes {
+    for (footnote, &at) in footnotes.iter_mut().zip(&converter.footnotes_at) {
         if let Block::Footnote {
-            number, references, ..
+            label,
+            number,
+            references,
+            ..
         } = footnote
         {
             *references = converter
                 .footnote_references
                 .get(*number - 1)
                 .map_or(0, |n| *n);
+            if *references == 0 {
+                converter.report.warning(
+                    at,
+                    format!("footnote `[^{label}]` is never referred to: write `[^{label}]` where it belongs in the text, or leave the note out"),
+                );
+            }
         }
     }
+    footnotes.sort_by_key(|f| match f {
+        Block::Footnote { number, .. } => *number,
+        _ => usize::MAX,
+    });
     let mut linker = converter.linker.take().expect("set above");
     linker.walk(&mut footnotes);
     blocks.extend(footnotes);
@@ -270,7 +279,7 @@ enum Kind {
         title: String,
         at: usize,
     },
-    Footnote(String),
+    Footnote(String, usize),
     /// A tag this converter does not give meaning to: its content passes up.
     Transparent,
     /// A link that failed its check, as if it were not there: its content
@@ -359,7 +368,7 @@ fn searched(kind: &Kind, parent: Search) -> Search {
         | Kind::Link(LinkTo::External { .. } | LinkTo::Term(_) | LinkTo::Speaker(_)) => {
             Search::Never
         }
-        Kind::Footnote(_) => Search::Later,
+        Kind::Footnote(..) => Search::Later,
         _ => Search::Now,
     }
 }
@@ -407,6 +416,8 @@ struct Converter<'k, 'r, 's> {
     /// its number (from 1).
     footnote_references: Vec<usize>,
     footnotes: Vec<Block>,
+    /// Where each of `footnotes` is defined, in the same order.
+    footnotes_at: Vec<usize>,
     references: References,
     /// The headings' anchors so far, each given once.
     anchors: HashSet<String>,
@@ -429,6 +440,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             quotes: Vec::new(),
             footnote_numbers: HashMap::new(),
             footnote_references: Vec::new(),
+            footnotes_at: Vec::new(),
             footnotes: Vec::new(),
             references: References::default(),
             anchors: HashSet::new(),
@@ -486,12 +498,39 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
     }
 
     fn feed(&mut self, text: &str) {
+        // The end of the last text event that was a lone `[`.
+        let mut bracket_end = None;
         for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
-            if matches!(event, Event::Text(_)) {
+            if let Event::Text(t) = &event {
                 self.check_for_nested_link(text, range.clone());
+                if bracket_end == Some(range.start) {
+                    self.check_footnote_reference(text, t, range.clone());
+                }
+                bracket_end = (&**t == "[").then_some(range.end);
+            } else {
+                bracket_end = None;
             }
             self.handle(event, range);
         }
+    }
+
+    /// A footnote reference with no note (`[^missing]`) is text to
+    /// Markdown, in three pieces: `[`, then `t` at `range`, then `]`.
+    fn check_footnote_reference(&mut self, source: &str, t: &str, range: Range<usize>) {
+        let Some(label) = t.strip_prefix('^') else {
+            return;
+        };
+        if label.is_empty()
+            || label.contains(char::is_whitespace)
+            || !source[range.end..].starts_with(']')
+            || source[range.end..].starts_with("]:")
+        {
+            return;
+        }
+        self.report.warning(
+            self.offset + range.start - 1,
+            format!("footnote `[^{label}]` has no note: add a line `[^{label}]: …` with it"),
+        );
     }
 
     /// The frame that content goes to: the innermost one that is not an
@@ -652,7 +691,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 tight: true,
             },
             Tag::Item => Kind::Item(false),
-            Tag::FootnoteDefinition(label) => Kind::Footnote(label.into_string()),
+            Tag::FootnoteDefinition(label) => Kind::Footnote(label.into_string(), at),
             Tag::Table(aligns) => Kind::Table {
                 aligns: aligns
                     .into_iter()
@@ -804,8 +843,9 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 self.forget_references(&frame.inlines);
                 self.image(dest, frame.text, title, at)
             }
-            Kind::Footnote(label) => {
+            Kind::Footnote(label, at) => {
                 let number = self.footnote_number(&label);
+                self.footnotes_at.push(at);
                 self.footnotes.push(Block::Footnote {
                     label,
                     number,
@@ -827,7 +867,10 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
 
     fn image(&mut self, dest: String, alt: String, title: String, at: usize) -> Output {
         match checked_url(dest, UrlUse::Image) {
-            Ok(url) => Output::Inline(Inline::Image { url, alt, title }),
+            Ok(url) => {
+                self.warn_if_schemeless(&url, at, "image");
+                Output::Inline(Inline::Image { url, alt, title })
+            }
             Err(dest) => {
                 self.report.error(
                     at,
@@ -835,6 +878,14 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
                 );
                 Output::Inline(Inline::Text(alt.into()))
             }
+        }
+    }
+
+    /// Tells the author of a site written without its scheme, which would
+    /// lead to a page of the host's own site.
+    fn warn_if_schemeless(&mut self, url: &str, at: usize, what: &str) {
+        if super::url::missing_scheme(url).is_some() {
+            self.report.warning(at, schemeless(what, url));
         }
     }
 
@@ -868,7 +919,10 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
         });
         let Some((kind, id)) = reference else {
             return match checked_url(dest, UrlUse::Link) {
-                Ok(url) => Some(LinkTo::External { url, title }),
+                Ok(url) => {
+                    self.warn_if_schemeless(&url, at, "link");
+                    Some(LinkTo::External { url, title })
+                }
                 Err(dest) => {
                     self.report.error(
                         at,
@@ -971,6 +1025,13 @@ fn checked_url(dest: String, usage: UrlUse) -> Result<String, String> {
         Some(url) => Some(url.into_owned()),
     };
     Ok(cleaned.unwrap_or(dest))
+}
+
+/// What to say of a `what` (link, image) to `url`, a site written without
+/// its scheme.
+pub fn schemeless(what: &str, url: &str) -> String {
+    let url = shorten(url);
+    format!("{what} `{url}` has no `https://`, so it leads into the host page's own site: write `https://{url}`")
 }
 
 /// A URL short enough to quote in a message.

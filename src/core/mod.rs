@@ -2,7 +2,8 @@
 //!
 //! Pure Rust with no browser, no IO and no UI: it runs natively in tests,
 //! benchmarks and build tools as well as in the widget. Its pipeline:
-//! [`front_matter`] splits and reads the TOML, [`definitions`] checks it,
+//! [`front_matter`] splits and reads the TOML ([`toml_hints`] says what its
+//! syntax errors mean), [`definitions`] checks it,
 //! [`markdown`] turns the body into the [`document`] tree with explicit
 //! references resolved, [`mentions`] adds the automatic ones, and
 //! [`chronology`] orders the events. [`parse::parse_explainer`] runs it all.
@@ -28,6 +29,8 @@ pub mod mentions;
 pub mod model;
 #[cfg(feature = "parser")]
 pub mod parse;
+#[cfg(feature = "parser")]
+pub mod toml_hints;
 pub mod url;
 
 pub use diagnostic::{Diagnostic, Severity};

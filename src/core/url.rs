@@ -52,6 +52,36 @@ fn scheme_of(url: &str) -> Option<&str> {
     url[end..].starts_with(':').then(|| &url[..end])
 }
 
+/// The site `url` names when it was written without its scheme
+/// (`en.wikipedia.org/wiki/Kyiv`, `www.bbc.co.uk`), which a browser reads
+/// as a path on the page's own site: its first part starts with `www.`,
+/// or is a host name followed by a path, or ends in a common top-level
+/// domain. `None` for a relative path (`maps/donbas.png`, `notes.md`).
+pub fn missing_scheme(url: &str) -> Option<&str> {
+    if scheme_of(url).is_some() {
+        return None;
+    }
+    let end = url.find(['/', '?', '#']).unwrap_or(url.len());
+    let host = &url[..end];
+    let labels: Vec<&str> = host.split('.').collect();
+    let is_label = |l: &&str| {
+        !l.is_empty()
+            && !l.starts_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    if labels.len() < 2 || !labels.iter().all(is_label) {
+        return None;
+    }
+    let top = labels[labels.len() - 1];
+    let common = ["com", "org", "net", "gov", "edu", "int", "info"];
+    let named = labels[0].eq_ignore_ascii_case("www")
+        || common.iter().any(|c| top.eq_ignore_ascii_case(c))
+        || (url[end..].starts_with('/')
+            && top.len() >= 2
+            && top.chars().all(|c| c.is_ascii_alphabetic()));
+    named.then_some(host)
+}
+
 /// `url` as seen from a page for which `base` (a path relative to that
 /// page, like `explainers/a.md`) is the source: a relative path is joined to
 /// `base`'s folder; anything with a scheme, a leading `/`, `#` or `?` is
@@ -140,6 +170,32 @@ mod tests {
 
     fn check(raw: &str, usage: UrlUse, expect: Option<&str>) {
         assert_eq!(sanitize_url(raw, usage).as_deref(), expect, "{raw:?}");
+    }
+
+    #[test]
+    fn names_a_site_written_without_its_scheme() {
+        for (url, host) in [
+            ("en.wikipedia.org/wiki/Berlin_Wall", "en.wikipedia.org"),
+            ("www.bbc.co.uk", "www.bbc.co.uk"),
+            ("example.com", "example.com"),
+            ("nato.int?lang=en", "nato.int"),
+        ] {
+            assert_eq!(missing_scheme(url), Some(host), "{url}");
+        }
+        for url in [
+            "https://en.wikipedia.org/wiki/X",
+            "maps/donbas.png",
+            "notes.md",
+            "photo.jpg",
+            "./v1.2/notes.md",
+            "../a.b/c",
+            "#section",
+            "/explainers/a.md",
+            "mailto:a@b.org",
+            "v1.2/notes.md",
+        ] {
+            assert_eq!(missing_scheme(url), None, "{url}");
+        }
     }
 
     #[test]

@@ -67,7 +67,14 @@ Text [a](term:zz) here.
 fn unreadable_front_matter_is_fatal_with_its_position() {
     check_fatal(
         "+++\ntitle = \"T\"\nthis is not toml\n+++\n",
-        "3:6 the front matter is not valid TOML: key with no value, expected `=`",
+        "3:6 the front matter is not valid TOML: key with no value, expected `=` \
+         (this line reads as article text: is the `+++` line that closes the front matter \
+         missing above it?)",
+    );
+    check_fatal(
+        "+++\ntitle = \"T\"\ndek = “Quoted in Word”\n+++\n",
+        "3:7 “ and ” are typographic quotes, which TOML does not read as quotes: \
+         write the value between straight quotes, `\"…\"`",
     );
 }
 
@@ -176,7 +183,19 @@ fn a_table_written_twice_keeps_the_first_and_says_where() {
     );
     let d = &parsed.diagnostics[0];
     assert_eq!(d.line, 5, "{d}");
-    assert!(d.message.contains("written a second time"), "{d}");
+    assert_eq!(
+        d.message, "`[terms.a]` is written a second time: only the first is kept",
+        "one message for the table, none for its keys: {:?}",
+        parsed.diagnostics
+    );
+    assert_eq!(
+        parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("second time"))
+            .count(),
+        1
+    );
     assert_eq!(parsed.explainer.terms.len(), 1);
     assert!(!parsed.explainer.body.is_empty());
 }
@@ -336,4 +355,39 @@ fn a_list_written_as_one_string_is_named_as_a_list() {
         "{note:?}"
     );
     assert_eq!((note.line, note.column), (5, 11), "{note:?}");
+}
+
+#[test]
+fn footnotes_without_a_note_or_a_reference_are_named() {
+    let parsed = parse(
+        "+++\ntitle = \"T\"\n+++\nA claim[^src] and another[^gone].\n\n`[^code]` and [^two words].\n\n\
+         [^src]: The source.\n[^spare]: Never referred to.\n",
+    );
+    let gone = the_one(&parsed, "[^gone]");
+    assert_eq!((gone.line, gone.column), (4, 26), "{gone}");
+    assert!(gone.message.contains("has no note"), "{gone}");
+    let spare = the_one(&parsed, "[^spare]");
+    assert_eq!((spare.line, spare.column), (9, 1), "{spare}");
+    assert!(spare.message.contains("never referred to"), "{spare}");
+    assert_eq!(parsed.diagnostics.len(), 2, "{:?}", parsed.diagnostics);
+}
+
+#[test]
+fn a_site_written_without_its_scheme_is_named() {
+    let parsed = parse(
+        "+++\ntitle = \"T\"\n[terms.a]\nsummary = \"A.\"\nlinks = [{ url = \"www.nato.int\" }]\n+++\n\
+         An a: [the wall](en.wikipedia.org/wiki/Berlin_Wall), [a map](maps/a.png), ![x](www.example.com/x.png).\n",
+    );
+    let link = the_one(&parsed, "en.wikipedia.org");
+    assert_eq!((link.line, link.column), (7, 7), "{link}");
+    assert!(
+        link.message
+            .contains("write `https://en.wikipedia.org/wiki/Berlin_Wall`"),
+        "{link}"
+    );
+    let term = the_one(&parsed, "www.nato.int");
+    assert_eq!(term.line, 5, "{term}");
+    assert!(term.message.starts_with("term `a`:"), "{term}");
+    the_one(&parsed, "image `www.example.com/x.png`");
+    assert_eq!(parsed.diagnostics.len(), 3, "{:?}", parsed.diagnostics);
 }
