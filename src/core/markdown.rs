@@ -93,6 +93,18 @@ pub fn convert_body(
             }
         }
     }
+    for (anchor, at) in &converter.anchor_links {
+        let decoded = super::url::percent_decoded(anchor);
+        if !converter
+            .anchors
+            .contains(decoded.as_deref().unwrap_or(anchor))
+        {
+            converter.report.warning(
+                *at,
+                format!("no heading of the article has the anchor `#{anchor}`: the link leads to the host page's own, if it has one"),
+            );
+        }
+    }
     footnotes.sort_by_key(|f| match f {
         Block::Footnote { number, .. } => *number,
         _ => usize::MAX,
@@ -421,6 +433,9 @@ struct Converter<'k, 'r, 's> {
     references: References,
     /// The headings' anchors so far, each given once.
     anchors: HashSet<String>,
+    /// Links to `#anchor`, and where they are, to check once every
+    /// heading is read.
+    anchor_links: Vec<(String, usize)>,
     /// Where the HTML comment that an earlier piece of HTML opened, and
     /// that is not closed yet, starts.
     comment_from: Option<usize>,
@@ -444,6 +459,7 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             footnotes: Vec::new(),
             references: References::default(),
             anchors: HashSet::new(),
+            anchor_links: Vec::new(),
             comment_from: None,
         }
     }
@@ -921,6 +937,9 @@ impl<'k, 'r, 's> Converter<'k, 'r, 's> {
             return match checked_url(dest, UrlUse::Link) {
                 Ok(url) => {
                     self.warn_if_schemeless(&url, at, "link");
+                    if self.mode == Mode::Body && url.len() > 1 && url.starts_with('#') {
+                        self.anchor_links.push((url[1..].to_owned(), at));
+                    }
                     Some(LinkTo::External { url, title })
                 }
                 Err(dest) => {

@@ -391,3 +391,14 @@ fn a_site_written_without_its_scheme_is_named() {
     the_one(&parsed, "image `www.example.com/x.png`");
     assert_eq!(parsed.diagnostics.len(), 3, "{:?}", parsed.diagnostics);
 }
+
+#[test]
+fn a_link_to_an_anchor_no_heading_has_is_named() {
+    let parsed = parse(
+        "+++\ntitle = \"T\"\n+++\nSee [later](#the-end), [encoded](#%74he-end), [own](#mine) \
+         and [gone](#nowhere).\n\n## The end\n\n## Mine {#mine}\n",
+    );
+    let gone = the_one(&parsed, "#nowhere");
+    assert_eq!((gone.line, gone.column), (4, 64), "{gone}");
+    assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
+}
