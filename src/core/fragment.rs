@@ -64,12 +64,18 @@ pub fn read_state(fragment: &str, key: &str) -> WidgetState {
 /// (other widgets', or the page's own `name=value`) keep their order. No
 /// leading `#`. `None` when the fragment holds something else, which the
 /// page owns: an anchor (`#chapter-3`) or a client-side route
-/// (`#/articles/42`) must not be changed under it.
+/// (`#/articles/42`) must not be changed under it. An anchor of the
+/// widget's own (`#KEY-fn1-ref`, `#KEY--a-heading`: a footnote or heading
+/// the reader followed) is the widget's to replace.
 pub fn write_state(fragment: &str, key: &str, state: &WidgetState) -> Option<String> {
-    if !holds_state(fragment) {
+    let fragment = fragment.trim_start_matches('#');
+    let own_anchor = fragment
+        .strip_prefix(key)
+        .is_some_and(|rest| rest.starts_with('-') && !rest.contains(['=', '&']));
+    if !own_anchor && !holds_state(fragment) {
         return None;
     }
-    let fragment = fragment.trim_start_matches('#');
+    let fragment = if own_anchor { "" } else { fragment };
     let prefix = format!("{key}.");
     let mut parts: Vec<String> = fragment
         .split('&')
@@ -218,5 +224,24 @@ mod tests {
         }
         // Still read from a route the page wrote around them.
         assert_eq!(read_state("#/r&g1.term=donbas", "g1"), state);
+    }
+
+    #[test]
+    fn replaces_an_anchor_of_the_widgets_own() {
+        let state = WidgetState {
+            term: Some(TermId::from("donbas")),
+            ..WidgetState::default()
+        };
+        for fragment in ["#g1-fn1-ref", "#g1--the-talks", "g1-fn2"] {
+            assert_eq!(
+                write_state(fragment, "g1", &state).as_deref(),
+                Some("g1.term=donbas"),
+                "{fragment}"
+            );
+        }
+        // Another widget's, or the page's, stays.
+        for fragment in ["#g10-fn1", "#g2-fn1-ref", "#g1", "#g1x-a"] {
+            assert_eq!(write_state(fragment, "g1", &state), None, "{fragment}");
+        }
     }
 }

@@ -594,7 +594,7 @@ impl ArticleRenderer {
 }
 
 /// A click in an event passage selects the event, unless it was on a term
-/// or a link there, which do their own thing. Focus goes to the passage's
+/// or a link there, which do their own thing, or ended a text selection. Focus goes to the passage's
 /// date, so the keyboard (Escape, Tab) goes on from where the reader is.
 fn passage_clicked(selection: Selection, id: &EventId, ev: &leptos::ev::MouseEvent) {
     use wasm_bindgen::JsCast;
@@ -604,7 +604,14 @@ fn passage_clicked(selection: Selection, id: &EventId, ev: &leptos::ev::MouseEve
     let own = target
         .as_ref()
         .and_then(|t| t.closest("a, button:not(.gloss-event-chip)").ok().flatten());
-    if own.is_some() {
+    // (Nor when the click ends a selection of the text: the reader is
+    // copying a quotation.)
+    let selecting = leptos::prelude::window()
+        .get_selection()
+        .ok()
+        .flatten()
+        .is_some_and(|s| !s.is_collapsed());
+    if own.is_some() || selecting {
         return;
     }
     selection.toggle(Target::Event(id.clone()));

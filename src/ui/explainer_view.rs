@@ -159,7 +159,8 @@ fn cards(explainer: StoredValue<Explainer>, selection: Selection) -> impl IntoVi
 }
 
 /// Keeps what is selected (from the article, a shared link or the sidebar
-/// itself) in view in the sidebar, where it scrolls on its own.
+/// itself) in view in the sidebar, where it scrolls on its own, with the
+/// summary an event then shows.
 fn reveal_selected_in_side(selection: Selection) {
     Effect::new(move |_| {
         let selector = match selection.selected.get() {
@@ -176,7 +177,16 @@ fn reveal_selected_in_side(selection: Selection) {
             frame.query_selector(".gloss-side"),
             frame.query_selector(&selector),
         ) {
-            reveal_in(&side, &entry);
+            // The entry with the summary it now shows, under it.
+            let item = entry.closest("li").ok().flatten().unwrap_or(entry.clone());
+            // Chosen there by the reader with nothing else to scroll to:
+            // the page may move for it too.
+            let chosen_there = super::roots::active_element().is_some_and(|a| a == entry);
+            if chosen_there && !super::scrolling::scrolling_to_a_passage() {
+                super::scrolling::reveal(&item);
+            } else {
+                reveal_in(&side, &item);
+            }
         }
     });
 }

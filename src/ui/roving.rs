@@ -12,6 +12,11 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 pub struct TabStop(RwSignal<usize>);
 
 impl TabStop {
+    /// A list whose Tab stop starts at item `index` (the first shown).
+    pub fn starting_at(index: usize) -> Self {
+        Self(RwSignal::new(index))
+    }
+
     /// The `tabindex` of item `index`: 0 for the Tab stop, -1 otherwise.
     pub fn tabindex(self, index: usize) -> impl Fn() -> &'static str {
         move || if self.0.get() == index { "0" } else { "-1" }

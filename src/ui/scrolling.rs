@@ -14,8 +14,20 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+thread_local! {
+    /// When [`scroll_to`] last started a scroll (`Date.now()`, ms).
+    static SCROLLED_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+}
+
+/// Whether [`scroll_to`] started a scroll in the last quarter second: one
+/// that a scroll of anything else would cut short where it is smooth.
+pub fn scrolling_to_a_passage() -> bool {
+    js_sys::Date::now() - SCROLLED_AT.with(std::cell::Cell::get) < 250.0
+}
+
 /// Scrolls `element` to the middle of the viewport.
 pub fn scroll_to(element: &Element) {
+    SCROLLED_AT.with(|at| at.set(js_sys::Date::now()));
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Center);
     options.set_behavior(if prefers_reduced_motion() {

@@ -9,7 +9,8 @@
 //!
 //! The bar must not hide what has focus (WCAG 2.4.11): after each choice
 //! (the bar appears over what was chosen) and each move of focus, what has
-//! focus is scrolled up clear of it when the bar covers it.
+//! focus is scrolled up clear of it when the bar covers it, unless the
+//! choice scrolled the page to its passage.
 
 use super::article::ArticleRenderer;
 use super::dates::format_date;
@@ -75,6 +76,12 @@ fn keep_focus_clear(bar: NodeRef<leptos::html::Div>, selection: Selection) {
     // (`try_`: the widget may have been taken down in the meantime, as
     // when a host is given another source just after a click.)
     let uncover_focus = move || {
+        // A choice in the sidebar scrolls to its passage (or mention),
+        // focus staying behind: moving the page for the focus would stop
+        // that scroll short of the passage.
+        if super::scrolling::scrolling_to_a_passage() {
+            return;
+        }
         let bar = bar.try_get_untracked().flatten();
         if let (Some(bar), Some(active)) = (bar, super::roots::active_element()) {
             uncover(&bar, &active);

@@ -32,9 +32,11 @@ fn grouped(explainer: &Explainer) -> Vec<(Option<String>, Vec<usize>)> {
 #[component]
 pub fn SpeakerList(explainer: StoredValue<Explainer>) -> impl IntoView {
     let selection = expect_context::<Selection>();
-    // The speaker that holds the list's single Tab stop.
-    let tab_stop = TabStop::default();
     let (count, groups) = explainer.with_value(|e| (e.speakers.len(), grouped(e)));
+    // The speaker that holds the list's single Tab stop: at first the
+    // first shown (the people in no group come first).
+    let first = groups.first().and_then(|(_, members)| members.first());
+    let tab_stop = TabStop::starting_at(first.copied().unwrap_or(0));
     let groups: Vec<_> = groups
         .into_iter()
         .enumerate()

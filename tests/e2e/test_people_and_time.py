@@ -7,6 +7,7 @@ Ids come from the demo's front matter, so the tests follow the data.
 
 import json
 import re
+import time
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -328,6 +329,23 @@ def test_on_a_phone_a_bar_says_what_is_selected_and_lets_the_text_under_it_be_re
     bar.find_element(By.CSS_SELECTOR, ".gloss-bar-clear").click()
     wait_until(reader, lambda: not find(reader, ".gloss-selection-bar"), "the bar's button clears")
     assert one(reader, '[data-event="moscow-talks"]').get_attribute("aria-pressed") == "false"
+
+
+def test_on_a_phone_an_event_chosen_at_the_windows_foot_shows_its_passage(reader, demo):
+    # The bar appears over the chosen entry; scrolling the entry clear of
+    # it cut short the smooth scroll to the passage, which stayed out of
+    # sight far above.
+    reader.driver.set_window_size(375, 812)
+    reader.open_explainer()
+    one(reader, ".gloss-chronology .gloss-panel-toggle").click()
+    entry = find(reader, "[data-event]")[-1]
+    reader.scroll_to(entry, "end")
+    entry.click()
+    passage = one(reader, f'.gloss-body [data-event-ref="{entry.get_attribute("data-event")}"]')
+    wait_until(reader, lambda: in_viewport(reader, passage), "the passage comes into view")
+    # (And stays: nothing scrolls it away once the bar is in place.)
+    time.sleep(0.5)
+    assert in_viewport(reader, passage), reader.rects(passage)["box"]
 
 
 COVERED_BY_BAR = """

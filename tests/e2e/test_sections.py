@@ -6,6 +6,7 @@ selected event in view, and event passages that hold a term.
 """
 
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -209,3 +210,54 @@ def test_escape_clears_an_event_chosen_by_clicking_its_passage(reader):
     reader.press("Escape")
     WebDriverWait(reader.driver, WAIT, poll_frequency=0.05).until(
         lambda _: entry.get_attribute("aria-pressed") == "false")
+
+
+def test_the_people_lists_tab_stop_is_the_first_person_shown(reader):
+    # Noor (in no group, declared second) is shown before Ana's group: Tab
+    # went to Ana first, skipping the person at the top of the list.
+    open_sections(reader)
+    shown = reader.root.find_elements(By.CSS_SELECTOR, "[data-speaker]")
+    assert shown[0].get_attribute("data-speaker") == "noor", "setup: the person in no group comes first"
+    assert [s.get_attribute("tabindex") for s in shown] == ["0", "-1"]
+
+
+def test_after_following_its_own_footnote_the_widget_still_writes_its_state(reader):
+    # The fragment was the footnote's anchor (the widget's own id), which
+    # the widget took for the page's and so never wrote its state again:
+    # a link copied then lost the selection.
+    key = open_sections(reader)
+    note = reader.root.find_element(By.CSS_SELECTOR, ".gloss-fnref a")
+    reader.scroll_to(note)
+    note.click()
+    WebDriverWait(reader.driver, 5, poll_frequency=0.05).until(
+        lambda d: d.current_url.split("#")[-1].startswith(key + "-"), reader.driver.current_url)
+    person = reader.root.find_element(By.CSS_SELECTOR, '[data-speaker="ana"]')
+    reader.scroll_to(person)
+    person.click()
+    WebDriverWait(reader.driver, 5, poll_frequency=0.05).until(
+        lambda d: d.current_url.split("#")[-1] == f"{key}.speaker=ana", reader.driver.current_url)
+
+
+def test_selecting_text_in_an_event_passage_does_not_choose_the_event(reader):
+    open_sections(reader)
+    passage = reader.root.find_element(By.CSS_SELECTOR, '.gloss-body [data-event-ref="e28"]')
+    entry = reader.root.find_element(By.CSS_SELECTOR, '[data-event="e28"]')
+    reader.scroll_to(passage)
+    # Across the words of its first line, by the mouse.
+    line = reader.driver.execute_script(
+        "const r = arguments[0].getClientRects()[0]; return [r.left, r.top, r.width, r.height];", passage)
+    y = line[1] + line[3] / 2
+    drag = ActionBuilder(reader.driver)
+    drag.pointer_action.move_to_location(int(line[0] + 2), int(y)).pointer_down() \
+        .move_to_location(int(line[0] + min(line[2] - 2, 60)), int(y)).pointer_up()
+    drag.perform()
+    settle(reader)
+    selected = reader.driver.execute_script("return String(getSelection())")
+    assert selected.strip(), "setup: the drag selected text"
+    assert entry.get_attribute("aria-pressed") == "false", f"chosen by selecting {selected!r}"
+    # A plain click still chooses it (once nothing is selected: a click on
+    # selected text keeps the selection until it is over).
+    reader.driver.execute_script("getSelection().removeAllRanges()")
+    ActionChains(reader.driver).move_to_element(passage).click().perform()
+    WebDriverWait(reader.driver, 5, poll_frequency=0.05).until(
+        lambda _: entry.get_attribute("aria-pressed") == "true")
