@@ -84,7 +84,7 @@ function reportFailure(message) {
       prerendered.prepend(alertSaying(message));
       // What only the wasm could do is not offered: the people and
       // chronology panels are shown open, their selection buttons disabled.
-      for (const body of prerendered.querySelectorAll('.gloss-panel-body[hidden]')) body.hidden = false;
+      for (const body of prerendered.querySelectorAll('.gloss-panel-body[data-folded]')) body.removeAttribute('data-folded');
       for (const toggle of prerendered.querySelectorAll('.gloss-panel-toggle')) toggle.setAttribute('aria-expanded', 'true');
       for (const control of prerendered.querySelectorAll('button[aria-pressed], .gloss-quote-jump')) control.disabled = true;
       continue;

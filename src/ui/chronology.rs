@@ -96,7 +96,7 @@ fn event_item(
         view! {
             <p
                 class="gloss-event-summary"
-                hidden=move || !selection.selected.with(|s| matches!(s, Some(Target::Event(e)) if *e == summary_id))
+                data-folded=move || (!selection.selected.with(|s| matches!(s, Some(Target::Event(e)) if *e == summary_id))).then_some("")
             >
                 {text}
             </p>

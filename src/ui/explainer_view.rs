@@ -101,8 +101,10 @@ pub fn ExplainerView(
         {
             selection.selected.set(None);
             // This Escape was the selection's: a modal dialog of the host
-            // page around the widget must not close with it.
+            // page around the widget must not close with it (nor a modal
+            // or lightbox of the page's script, listening on its element).
             ev.prevent_default();
+            ev.stop_propagation();
         }
     };
 

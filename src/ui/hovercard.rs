@@ -348,8 +348,10 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
     })));
     let on_resize = window_event_listener(ev::resize, move |_| reposition());
     // Escape closes from anywhere: the pointer may be over the card while
-    // focus is elsewhere on the page.
-    let on_key = window_event_listener(ev::keydown, move |ev| {
+    // focus is elsewhere on the page. Heard first, as the key goes down
+    // the page (capture): a host's modal or lightbox around the widget,
+    // which listens on its own element, must not close with the card.
+    let on_key = capture_keydown(move |ev: web_sys::KeyboardEvent| {
         if ev.key() != "Escape" || selection.card.with_untracked(Option::is_none) {
             return;
         }
@@ -362,6 +364,7 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
         // This Escape was the card's: a modal dialog of the host page
         // around the widget must not close with it.
         ev.prevent_default();
+        ev.stop_propagation();
         if focus_in_card {
             if let (Some(card), Some(m)) = (card_ref.get_untracked(), mention) {
                 if let Some(anchor) = find_mention(&card, m) {
@@ -397,7 +400,7 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
             remove();
         }
         on_resize.remove();
-        on_key.remove();
+        on_key();
         on_pointer.remove();
     });
 
@@ -615,4 +618,24 @@ fn show_and_place(card: &HtmlElement, mention: usize) {
         "data-placement",
         if placement.above { "above" } else { "below" },
     );
+}
+
+/// Listens to `keydown` on the window in the capture phase, before any
+/// element of the page hears it; returns what stops listening.
+fn capture_keydown(handler: impl FnMut(web_sys::KeyboardEvent) + 'static) -> impl FnOnce() {
+    use wasm_bindgen::closure::Closure;
+    let handler = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(handler);
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "keydown",
+        handler.as_ref().unchecked_ref(),
+        true,
+    );
+    let kept = send_wrapper::SendWrapper::new(handler);
+    move || {
+        let _ = window().remove_event_listener_with_callback_and_bool(
+            "keydown",
+            kept.as_ref().unchecked_ref(),
+            true,
+        );
+    }
 }

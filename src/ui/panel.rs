@@ -1,6 +1,8 @@
 //! A side panel (people, chronology): a labelled region whose body folds
 //! away behind a disclosure button in a narrow widget, and is always shown
-//! beside the article in a wide one (CSS container queries decide).
+//! beside the article in a wide one (CSS container queries decide). Folded
+//! by `data-folded`, not `hidden`: a page's layered `[hidden] { display:
+//! none !important }` (Tailwind's) would beat any rule showing it.
 
 use super::heading::heading;
 use super::selection::Selection;
@@ -47,7 +49,7 @@ pub fn Panel(
                     <span class="gloss-panel-count">{count.to_string()}</span>
                 </span>
             }.into_any())}
-            <div class="gloss-panel-body" id=body_id hidden=move || !open.get()>
+            <div class="gloss-panel-body" id=body_id data-folded=move || (!open.get()).then_some("")>
                 {children()}
             </div>
         </section>

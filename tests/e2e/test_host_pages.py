@@ -356,7 +356,7 @@ def test_a_host_rule_that_shows_everything_hidden_does_not_reach_in(reader):
     # themes.css has `[hidden] { display: block !important }`.
     open_themes(reader)
     # (The panels' bodies show beside the article at this width, as meant.)
-    hidden = root(reader, "vars").find_elements(By.CSS_SELECTOR, "[hidden]:not(.gloss-panel-body)")
+    hidden = root(reader, "vars").find_elements(By.CSS_SELECTOR, "[hidden], .gloss-event-summary[data-folded]")
     assert hidden, "the widget hides something (term descriptions, summaries)"
     shown = [el.get_attribute("outerHTML")[:80] for el in hidden if el.is_displayed()]
     assert not shown, shown
@@ -457,3 +457,40 @@ def test_on_a_page_that_clips_its_width_the_sidebar_shows_all_it_holds(reader):
     assert reader.active_element() == events[-1]
     shown = rect(reader, events[-1])
     assert 0 <= shown["top"] and shown["bottom"] <= 600, shown
+
+
+def test_a_pages_layered_hidden_rule_does_not_fold_the_sidebar_away(reader):
+    # app-shell.css: `@layer base { [hidden] { display: none !important } }`
+    # (Tailwind's): the panels, folded by `hidden` and shown again beside
+    # the article, were headings with nothing under them.
+    reader.driver.set_window_size(1280, 800)
+    widget = open_app_shell(reader)
+    side = widget.find_element(By.CSS_SELECTOR, ".gloss-side")
+    assert style(reader, side, "position") == "sticky", "setup: the sidebar is beside the article"
+    for selector in ("[data-speaker]", "[data-event]"):
+        item = widget.find_element(By.CSS_SELECTOR, selector)
+        assert item.is_displayed(), selector
+
+
+def test_escape_for_the_widget_does_not_reach_a_scripted_modal_around_it(reader):
+    # app-shell.js: a modal's script closes on any Escape reaching `main`.
+    reader.driver.set_window_size(1280, 800)
+    widget = open_app_shell(reader)
+    closed = "return document.body.dataset.closedByEscape || '0'"
+    term = widget.find_element(By.CSS_SELECTOR, ".gloss-body button.gloss-term")
+    reader.scroll_to(term)
+    term.click()
+    reader.wait_for_card(term.get_attribute("data-term"))
+    reader.press(Keys.ESCAPE)
+    WebDriverWait(reader.driver, 5, poll_frequency=0.05).until(
+        lambda d: not d.find_elements(By.CSS_SELECTOR, "[data-gloss-card]:popover-open"))
+    assert reader.driver.execute_script(closed) == "0", "the card's Escape reached the modal"
+    person = widget.find_element(By.CSS_SELECTOR, "[data-speaker]")
+    person.click()
+    reader.press(Keys.ESCAPE)
+    WebDriverWait(reader.driver, 5, poll_frequency=0.05).until(
+        lambda _: person.get_attribute("aria-pressed") == "false")
+    assert reader.driver.execute_script(closed) == "0", "the selection's Escape reached the modal"
+    # With nothing of the widget's to close, Escape is the page's.
+    reader.press(Keys.ESCAPE)
+    assert reader.driver.execute_script(closed) == "1"

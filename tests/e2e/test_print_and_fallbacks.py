@@ -96,7 +96,7 @@ def test_without_wasm_a_prerendered_explainer_keeps_its_whole_article(reader, de
     assert not reader.driver.find_elements(By.CSS_SELECTOR, ".gloss .gloss-fallback")
     # The panels are shown open; their selection buttons, which need the
     # wasm, are disabled rather than dead.
-    assert not reader.driver.find_elements(By.CSS_SELECTOR, ".gloss .gloss-panel-body[hidden]")
+    assert not reader.driver.find_elements(By.CSS_SELECTOR, ".gloss .gloss-panel-body[data-folded]")
     toggles = reader.driver.find_elements(By.CSS_SELECTOR, ".gloss button[aria-pressed]")
     assert toggles and all(not t.is_enabled() for t in toggles)
 
