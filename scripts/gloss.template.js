@@ -66,6 +66,8 @@ function alertSaying(message) {
   const alert = document.createElement('p');
   alert.className = 'gloss-alert';
   alert.setAttribute('role', 'alert');
+  // (Gloss's own messages are in English, whatever the page's language.)
+  alert.lang = 'en';
   alert.textContent = message;
   return alert;
 }
@@ -170,6 +172,7 @@ function showLoading() {
     const status = document.createElement('p');
     status.className = 'gloss-loading';
     status.setAttribute('role', 'status');
+    status.lang = 'en';
     status.textContent = 'Loading the explainer…';
     root.append(status);
     host.append(root);
@@ -220,6 +223,9 @@ async function mountSafely() {
     showLoading();
   }
   const waiting = all(UNMOUNTED);
+  // A page with no explainer (yet: a theme includes the loader on every
+  // page) downloads nothing until one appears.
+  if (!waiting.length && !builds.size) return;
   const build = builds.has(FULL) || waiting.some((host) => !compiledIn(host)) ? FULL : READER;
   let mountAll;
   try {

@@ -13,7 +13,8 @@ pub fn Alert(
     retry: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
-        <div class="gloss-alert" role="alert">
+        // (In English, whatever the page's and the explainer's language.)
+        <div class="gloss-alert" role="alert" lang="en">
             <p class="gloss-alert-title">{title}</p>
             <p class="gloss-alert-detail">{detail}</p>
             {retry.map(|retry| view! {

@@ -35,7 +35,7 @@ pub fn AuthorNotes(diagnostics: Vec<Diagnostic>) -> impl IntoView {
         })
         .collect();
     view! {
-        <details class="gloss-notes" data-gloss-errors=errors.to_string()>
+        <details class="gloss-notes" lang="en" data-gloss-errors=errors.to_string()>
             <summary>{summary}</summary>
             <ul>{items}</ul>
         </details>

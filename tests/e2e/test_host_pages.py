@@ -5,6 +5,8 @@ that gets its source after it is in the page, and hosts whose source is
 missing or is a web page. Fixture: tests/e2e/fixtures/hosts.html.
 """
 
+import time
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -494,3 +496,39 @@ def test_escape_for_the_widget_does_not_reach_a_scripted_modal_around_it(reader)
     # With nothing of the widget's to close, Escape is the page's.
     reader.press(Keys.ESCAPE)
     assert reader.driver.execute_script(closed) == "1"
+
+
+def test_a_page_with_no_explainer_downloads_no_code_until_one_comes(reader):
+    # no-host.html includes the loader, as a theme does on every page, and
+    # has no host: the reader build was downloaded and started anyway (and
+    # the full build too once a Markdown host came).
+    reader.driver.get(reader.base_url + "__fixtures__/no-host.html")
+    code = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /\\.wasm$|gloss-.*\\.js$/.test(n))"
+    WebDriverWait(reader.driver, 10, poll_frequency=0.1).until(
+        lambda d: d.execute_script("return [...document.scripts].some(s => s.src.endsWith('/gloss.js'))"))
+    time.sleep(1.0)
+    assert reader.driver.execute_script(code) == [], reader.driver.execute_script(code)
+    reader.driver.execute_script("""
+        const host = document.createElement('div');
+        host.id = 'later';
+        host.setAttribute('data-gloss-src', '/explainers/apollo11.md');
+        document.querySelector('main').append(host);
+    """)
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '#later > .gloss[data-gloss-state="ready"]'))
+    loaded = reader.driver.execute_script(code)
+    assert loaded and not [n for n in loaded if "gloss-reader" in n], loaded
+
+
+def test_a_pages_backdrop_rule_does_not_dim_it_under_a_card(reader):
+    # app-shell.css styles `::backdrop` for its dialogs; a card is a
+    # popover, whose backdrop took the rule: the page went grey and blurred.
+    reader.driver.set_window_size(1280, 800)
+    widget = open_app_shell(reader)
+    term = widget.find_element(By.CSS_SELECTOR, ".gloss-body button.gloss-term")
+    reader.scroll_to(term)
+    term.click()
+    card = reader.wait_for_card(term.get_attribute("data-term"))
+    backdrop = reader.driver.execute_script(
+        "const s = getComputedStyle(arguments[0], '::backdrop'); return [s.display, s.backgroundColor];", card)
+    assert backdrop[0] == "none", backdrop
