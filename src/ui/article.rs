@@ -594,8 +594,9 @@ impl ArticleRenderer {
 }
 
 /// A click in an event passage selects the event, unless it was on a term
-/// or a link there, which do their own thing, or ended a text selection. Focus goes to the passage's
-/// date, so the keyboard (Escape, Tab) goes on from where the reader is.
+/// or a link there, which do their own thing, or ended a text selection.
+/// Focus goes to the passage's date, so the keyboard (Escape, Tab) goes on
+/// from where the reader is.
 fn passage_clicked(selection: Selection, id: &EventId, ev: &leptos::ev::MouseEvent) {
     use wasm_bindgen::JsCast;
     let target = ev

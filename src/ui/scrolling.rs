@@ -165,11 +165,12 @@ fn band(scroller: Option<&Element>) -> (f64, f64) {
 /// that scrolls the widget when that is not the page (a scrolling `div`, a
 /// modal dialog), whose height it writes into `--gloss-view-height`; the
 /// sidebar's CSS takes the window's otherwise. (The page's fixed header,
-/// `--gloss-page-top`, is not over such a box: it is unset there, but
-/// for the body.) Kept up as the box or the
-/// widget change size (a widget is first measured once it is in the page
-/// and drawn: built off the page, or in a box still hidden). Stops with
-/// the widget.
+/// `--gloss-page-top`, is not over such a box: it is unset there, but for
+/// the body.) A box taller than the window lets nothing stick: there the
+/// sidebar has no height limit (`--gloss-side-max`). Kept up as the box or
+/// the widget change size (a widget is first measured once it is in the
+/// page and drawn: built off the page, or in a box still hidden). Stops
+/// with the widget.
 pub fn fit_side_to_scroller(frame: web_sys::HtmlElement) {
     use std::cell::RefCell;
     use std::rc::Rc;
