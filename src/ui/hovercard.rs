@@ -351,31 +351,38 @@ pub fn TermCard(explainer: StoredValue<Explainer>) -> impl IntoView {
     // focus is elsewhere on the page. Heard first, as the key goes down
     // the page (capture): a host's modal or lightbox around the widget,
     // which listens on its own element, must not close with the card.
-    let on_key = capture_keydown(move |ev: web_sys::KeyboardEvent| {
-        if ev.key() != "Escape" || selection.card.with_untracked(Option::is_none) {
-            return;
-        }
-        let focus_in_card = card_ref.get_untracked().is_some_and(|card| {
-            super::roots::active_element().is_some_and(|active| card.contains(Some(&active)))
-        });
-        let mention = current.get_untracked().map(|(_, m)| m);
-        cancel_timer(selection);
-        selection.card.set(None);
-        // This Escape was the card's: a modal dialog of the host page
-        // around the widget must not close with it.
-        ev.prevent_default();
-        ev.stop_propagation();
-        if focus_in_card {
-            if let (Some(card), Some(m)) = (card_ref.get_untracked(), mention) {
-                if let Some(anchor) = find_mention(&card, m) {
-                    // Back on its term, whose focus must not reopen it.
-                    without_opening_cards(|| {
-                        let _ = anchor.unchecked_into::<HtmlElement>().focus();
-                    });
+    let on_key = capture(
+        "keydown",
+        vec![window().into()],
+        move |ev: web_sys::Event| {
+            let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if ev.key() != "Escape" || selection.card.with_untracked(Option::is_none) {
+                return;
+            }
+            let focus_in_card = card_ref.get_untracked().is_some_and(|card| {
+                super::roots::active_element().is_some_and(|active| card.contains(Some(&active)))
+            });
+            let mention = current.get_untracked().map(|(_, m)| m);
+            cancel_timer(selection);
+            selection.card.set(None);
+            // This Escape was the card's: a modal dialog of the host page
+            // around the widget must not close with it.
+            ev.prevent_default();
+            ev.stop_propagation();
+            if focus_in_card {
+                if let (Some(card), Some(m)) = (card_ref.get_untracked(), mention) {
+                    if let Some(anchor) = find_mention(&card, m) {
+                        // Back on its term, whose focus must not reopen it.
+                        without_opening_cards(|| {
+                            let _ = anchor.unchecked_into::<HtmlElement>().focus();
+                        });
+                    }
                 }
             }
-        }
-    });
+        },
+    );
     // A tap or click outside the card and the mentions closes it.
     let on_pointer = window_event_listener(ev::pointerdown, move |ev| {
         if selection.card.with_untracked(Option::is_none) {
@@ -469,21 +476,34 @@ pub fn card_contents(term: &Term, renderer: &ArticleRenderer, title_id: String) 
 /// until the returned function removes the listener. (An element's scroll
 /// event stays in its shadow tree, so each shadow root Gloss knows is
 /// listened to as well.)
-fn capture_scroll(f: impl Fn(web_sys::Event) + 'static) -> impl FnOnce() {
-    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f);
+fn capture_scroll(f: impl FnMut(web_sys::Event) + 'static) -> impl FnOnce() {
     let mut targets: Vec<web_sys::EventTarget> = vec![window().into()];
     targets.extend(super::roots::shadow_roots().into_iter().map(Into::into));
+    capture("scroll", targets, f)
+}
+
+/// Calls `f` on every `event` at `targets` in the capture phase (before
+/// any element of the page below them hears it), until the returned
+/// function removes the listener.
+fn capture(
+    event: &'static str,
+    targets: Vec<web_sys::EventTarget>,
+    f: impl FnMut(web_sys::Event) + 'static,
+) -> impl FnOnce() {
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
     for target in &targets {
         let _ = target.add_event_listener_with_callback_and_bool(
-            "scroll",
+            event,
             listener.as_ref().unchecked_ref(),
             true,
         );
     }
+    let kept = send_wrapper::SendWrapper::new((targets, listener));
     move || {
-        for target in &targets {
+        let (targets, listener) = &*kept;
+        for target in targets {
             let _ = target.remove_event_listener_with_callback_and_bool(
-                "scroll",
+                event,
                 listener.as_ref().unchecked_ref(),
                 true,
             );
@@ -618,24 +638,4 @@ fn show_and_place(card: &HtmlElement, mention: usize) {
         "data-placement",
         if placement.above { "above" } else { "below" },
     );
-}
-
-/// Listens to `keydown` on the window in the capture phase, before any
-/// element of the page hears it; returns what stops listening.
-fn capture_keydown(handler: impl FnMut(web_sys::KeyboardEvent) + 'static) -> impl FnOnce() {
-    use wasm_bindgen::closure::Closure;
-    let handler = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(handler);
-    let _ = window().add_event_listener_with_callback_and_bool(
-        "keydown",
-        handler.as_ref().unchecked_ref(),
-        true,
-    );
-    let kept = send_wrapper::SendWrapper::new(handler);
-    move || {
-        let _ = window().remove_event_listener_with_callback_and_bool(
-            "keydown",
-            kept.as_ref().unchecked_ref(),
-            true,
-        );
-    }
 }
