@@ -317,7 +317,12 @@ fn check_event(
     }
     let date: EventDate = match &raw.date {
         Some(d) => match parse_date(d.get_ref()) {
-            Ok(date) => date,
+            Ok(date) => {
+                if let Some(why) = vague_end(&date) {
+                    report.warning(base + d.span().start, format!("event `{id_text}`: {why}"));
+                }
+                date
+            }
             Err(e) => {
                 report.error(base + d.span().start, format!("event `{id_text}`: {e}"));
                 return None;
@@ -410,4 +415,18 @@ fn known_ids(
             }
         })
         .collect()
+}
+
+/// Why a range whose end is written coarser than its start, and takes it
+/// in (`2024-06-15/2024-06`), likely does not say what the author meant:
+/// it reads "June 15, 2024 – June 2024".
+fn vague_end(date: &EventDate) -> Option<String> {
+    let end = date.end?;
+    let coarser = end.precision() < date.start.precision();
+    let unit = if end.month.is_some() { "month" } else { "year" };
+    (coarser && end.first_day() <= date.start.first_day()).then(|| {
+        format!(
+            "the range ends with the {unit} it starts in (it reads: from a day to a whole {unit}): write the day it ends, or the start alone"
+        )
+    })
 }

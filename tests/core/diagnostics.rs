@@ -235,6 +235,21 @@ fn a_bare_toml_date_is_asked_for_in_quotes() {
 }
 
 #[test]
+fn a_range_ending_in_the_month_it_starts_in_is_questioned() {
+    let event = |date: &str| {
+        format!("+++\ntitle = \"T\"\n[[events]]\nid = \"e\"\ndate = \"{date}\"\ntitle = \"E\"\n+++\n[It](event:e).\n")
+    };
+    let parsed = parse(&event("2024-06-15/2024-06"));
+    let d = the_one(&parsed, "ends with the month it starts in");
+    assert_eq!((d.line, d.column), (5, 8), "{d}");
+    assert_eq!(parsed.explainer.events.len(), 1, "the event is kept");
+    let parsed = parse(&event("2024-06-15/2025"));
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    let parsed = parse(&event("1914-07-28/1914"));
+    the_one(&parsed, "ends with the year it starts in");
+}
+
+#[test]
 fn blank_lines_before_the_front_matter_are_allowed() {
     let parsed = parse("\n  \n+++\ntitle = \"Late start\"\n+++\nBody.\n");
     assert_eq!(parsed.explainer.meta.title, "Late start");
