@@ -285,6 +285,35 @@ export function watch(root) {
   return mountSafely();
 }
 
+// Before the wasm (and if it never runs), a prerendered mention opens its
+// term's card, drawn closed into the page (its `aria-controls`), on a click,
+// a tap, Enter or Space: a mention is text acting as a button, which no
+// `popovertarget` can serve. The browser closes the card (Escape, a click
+// elsewhere) and, with CSS anchor positioning, places it under its term.
+let anchored = null;
+function openPrerenderedCard(event) {
+  if (event.type === 'keydown' && event.key !== 'Enter' && event.key !== ' ') return;
+  const target = event.composedPath()[0];
+  const term = target instanceof Element && target.closest('[data-gloss-prerendered] .gloss-term[aria-controls]');
+  if (!term) return;
+  if (event.type === 'keydown') event.preventDefault();
+  const card = term.getRootNode().getElementById(term.getAttribute('aria-controls'));
+  if (!card || !card.showPopover || card.matches(':popover-open')) return;
+  if (anchored) anchored.style.removeProperty('anchor-name');
+  anchored = term;
+  term.style.setProperty('anchor-name', '--gloss-term');
+  card.style.setProperty('position-anchor', '--gloss-term');
+  card.showPopover();
+  term.setAttribute('aria-expanded', 'true');
+  card.addEventListener('toggle', function closed(toggle) {
+    if (toggle.newState !== 'closed') return;
+    term.setAttribute('aria-expanded', 'false');
+    card.removeEventListener('toggle', closed);
+  });
+}
+addEventListener('click', openPrerenderedCard);
+addEventListener('keydown', openPrerenderedCard);
+
 addStylesheet(document);
 dropOverriddenPrerenders(document);
 // Gloss never hands the DOM an HTML string, so it needs no Trusted Types

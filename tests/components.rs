@@ -88,7 +88,7 @@ async fn renders_the_title_and_every_mention() {
     assert_eq!(mentions, 2);
     // Only the first mention is a focusable button.
     assert_eq!(
-        host.query_selector_all("button[data-term]")
+        host.query_selector_all(".gloss-term[data-term]")
             .unwrap()
             .length(),
         1
@@ -100,7 +100,7 @@ async fn renders_the_title_and_every_mention() {
 async fn the_term_is_described_by_its_summary() {
     let host = mount_demo();
     tick().await;
-    let term = find(&host, "button[data-term='donbas']").unwrap();
+    let term = find(&host, ".gloss-term[data-term='donbas']").unwrap();
     let id = term.get_attribute("aria-describedby").unwrap();
     let description = document().get_element_by_id(&id).unwrap();
     assert_eq!(
@@ -113,7 +113,7 @@ async fn the_term_is_described_by_its_summary() {
 async fn focus_opens_the_card_and_escape_closes_it() {
     let host = mount_demo();
     tick().await;
-    let term: HtmlElement = find(&host, "button[data-term='donbas']")
+    let term: HtmlElement = find(&host, ".gloss-term[data-term='donbas']")
         .unwrap()
         .unchecked_into();
     term.focus().unwrap();
@@ -138,10 +138,42 @@ async fn focus_opens_the_card_and_escape_closes_it() {
 }
 
 #[wasm_bindgen_test]
+async fn space_and_enter_work_the_term_as_a_button() {
+    let host = mount_demo();
+    tick().await;
+    let term: HtmlElement = find(&host, ".gloss-term[data-term='donbas']")
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(term.get_attribute("role").as_deref(), Some("button"));
+    assert_eq!(term.tab_index(), 0);
+    let press = |key: &str| {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        term.dispatch_event(&ev).unwrap();
+        ev.default_prevented()
+    };
+    assert!(press(" "), "Space does not scroll the page");
+    tick().await;
+    assert!(
+        find(&host, "[data-gloss-card='donbas']").is_some(),
+        "Space opens the card"
+    );
+    assert!(press("Enter"));
+    tick().await;
+    assert!(
+        find(&host, "[data-gloss-card]").is_none(),
+        "Enter on the term of its pinned card closes it"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_click_pins_the_card_and_a_tap_elsewhere_closes_it() {
     let host = mount_demo();
     tick().await;
-    let term: HtmlElement = find(&host, "button[data-term='donbas']")
+    let term: HtmlElement = find(&host, ".gloss-term[data-term='donbas']")
         .unwrap()
         .unchecked_into();
     term.click();
@@ -366,6 +398,17 @@ async fn groups_people_and_counts_their_mentions() {
     assert_eq!(names, ["Russia", "United States"]);
     let count = find(&host, "[data-speaker='putin'] .gloss-speaker-count").unwrap();
     assert_eq!(count.text_content().unwrap(), "1 mention");
+}
+
+#[wasm_bindgen_test]
+async fn a_person_only_quoted_has_no_count_of_mentions() {
+    let source = "+++\ntitle = \"Q\"\n[speakers.ann]\nname = \"Ann Lee\"\n+++\n\
+        [“Yes”](quote:ann), came the answer.\n";
+    let host = mount_root(source, "quoted");
+    support::settle(&[&host]).await;
+    assert!(find(&host, "[data-speaker='ann'] .gloss-speaker-name").is_some());
+    assert!(find(&host, "[data-speaker='ann'] .gloss-speaker-count").is_none());
+    assert!(find(&host, ".gloss-quotes .gloss-quote-jump").is_some());
 }
 
 #[wasm_bindgen_test]

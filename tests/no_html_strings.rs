@@ -65,7 +65,7 @@ async fn no_view_hands_the_dom_an_html_string() {
             Some(state)
         );
     }
-    click(&demo, "button[data-term]");
+    click(&demo, ".gloss-term[data-term]");
     click(&demo, "[data-speaker]");
     click(&other, "[data-event]");
     click(&notes, "details.gloss-notes summary");

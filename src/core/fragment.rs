@@ -17,16 +17,29 @@ pub struct WidgetState {
 
 /// The key of a widget on its page, in element ids and in the fragment: the
 /// host element's own id when it is usable (stable across page edits),
-/// otherwise `gloss-N` with N from `next_ordinal` (called only then).
-pub fn widget_key(host_id: &str, next_ordinal: impl FnOnce() -> usize) -> String {
+/// otherwise `gloss-N`, the first N that `is_free`. A key already taken (a
+/// page that gives two hosts one id, as a shortcode used twice does) gets
+/// the first free `-2`, `-3`… after it, so no two widgets share ids.
+pub fn widget_key(host_id: &str, is_free: impl Fn(&str) -> bool) -> String {
     let usable = !host_id.is_empty()
         && host_id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let first = |name: &dyn Fn(usize) -> String, from: usize| {
+        (from..)
+            .map(name)
+            .find(|key| is_free(key))
+            .unwrap_or_default()
+    };
     if usable {
-        format!("gloss-{host_id}")
+        let key = format!("gloss-{host_id}");
+        if is_free(&key) {
+            key
+        } else {
+            first(&|n| format!("{key}-{n}"), 2)
+        }
     } else {
-        format!("gloss-{}", next_ordinal())
+        first(&|n| format!("gloss-{n}"), 1)
     }
 }
 
@@ -173,10 +186,13 @@ mod tests {
 
     #[test]
     fn a_widget_is_keyed_by_its_host_id_or_its_place() {
-        assert_eq!(widget_key("donbas", || unreachable!()), "gloss-donbas");
-        assert_eq!(widget_key("", || 3), "gloss-3");
-        assert_eq!(widget_key("a b", || 4), "gloss-4");
-        assert_eq!(widget_key("x\"y", || 5), "gloss-5");
+        let free = |key: &str| !["gloss-1", "gloss-2", "gloss-x", "gloss-x-2"].contains(&key);
+        assert_eq!(widget_key("donbas", free), "gloss-donbas");
+        assert_eq!(widget_key("", free), "gloss-3");
+        assert_eq!(widget_key("a b", free), "gloss-3");
+        assert_eq!(widget_key("x\"y", free), "gloss-3");
+        assert_eq!(widget_key("x", free), "gloss-x-3");
+        assert_eq!(widget_key("2", free), "gloss-2-2");
     }
 
     #[test]

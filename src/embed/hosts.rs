@@ -235,7 +235,7 @@ fn open_card_mention(root: &Element) -> Option<String> {
     let mention = invoker
         .filter(|m| m.get_attribute("data-term").as_deref() == Some(term.as_str()))
         .or_else(|| {
-            let first = format!("button[data-term=\"{}\"]", css_escape(&term));
+            let first = format!(".gloss-term[data-term=\"{}\"]", css_escape(&term));
             root.query_selector(&first).ok().flatten()
         })?;
     mention.get_attribute("data-gloss-mention")
@@ -243,7 +243,10 @@ fn open_card_mention(root: &Element) -> Option<String> {
 
 /// Opens the live card of mention `mention` as a click on it would.
 fn reopen_card(root: &Element, mention: &str) {
-    let selector = format!("button[data-gloss-mention=\"{}\"]", css_escape(mention));
+    let selector = format!(
+        ".gloss-term[data-gloss-mention=\"{}\"]",
+        css_escape(mention)
+    );
     if let Some(button) = root
         .query_selector(&selector)
         .ok()
@@ -256,7 +259,7 @@ fn reopen_card(root: &Element, mention: &str) {
 
 /// The widget's key in element ids and the URL fragment: the one it had
 /// (a remount), the prerendered widget's, or a new one from the host's id
-/// or the first number no widget on the page has. The page, not a counter,
+/// or a number, that no widget on the page has. The page, not a counter,
 /// is asked, because the reader and full builds each mount some widgets.
 fn widget_key(host: &Element, prerendered: Option<&Element>) -> String {
     let key = host
@@ -265,13 +268,7 @@ fn widget_key(host: &Element, prerendered: Option<&Element>) -> String {
             let frame = prerendered?.query_selector(".gloss-frame").ok()??;
             frame.id().strip_suffix("-frame").map(str::to_owned)
         })
-        .unwrap_or_else(|| {
-            crate::core::fragment::widget_key(&host.id(), || {
-                (1..)
-                    .find(|n| key_is_free(&format!("gloss-{n}")))
-                    .unwrap_or(0)
-            })
-        });
+        .unwrap_or_else(|| crate::core::fragment::widget_key(&host.id(), key_is_free));
     let _ = host.set_attribute(KEY, &key);
     key
 }

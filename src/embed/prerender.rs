@@ -39,7 +39,7 @@ pub fn prerender_page(
     let mut out = String::with_capacity(page.len());
     let mut outcomes = Vec::new();
     let mut rest = page;
-    let mut ordinal = 0;
+    let mut keys: Vec<String> = Vec::new();
     while let Some(at) = rest.find(OPT_IN) {
         let Some(open) = rest[..at].rfind('<') else {
             break;
@@ -57,10 +57,8 @@ pub fn prerender_page(
         // Run again on its own output, it replaces what it wrote before.
         rest = &rest[previous_output(rest)..];
         let id = attribute(tag, "id").unwrap_or_default();
-        let key = widget_key(&id, || {
-            ordinal += 1;
-            ordinal
-        });
+        let key = widget_key(&id, |key| !keys.iter().any(|k| k == key));
+        keys.push(key.clone());
         let level = attribute(tag, HEADING_LEVEL).and_then(|l| parse_level(&l));
         match read(&src).and_then(|text| render(&text, &src, key, level)) {
             Ok(html) => {
@@ -333,6 +331,16 @@ mod tests {
             "<div id='tides' data-gloss-prerender data-gloss-src='explainers/tides.md'></div>";
         let (html, _) = prerender_page(page, read);
         assert!(html.contains("gloss-tides"), "{html}");
+    }
+
+    #[test]
+    fn hosts_given_one_id_get_keys_of_their_own() {
+        let host =
+            "<div id='tides' data-gloss-prerender data-gloss-src='explainers/tides.md'></div>";
+        let (html, _) = prerender_page(&format!("{host}<p>and again</p>{host}"), read);
+        let frames = html.matches("id=\"gloss-tides-frame\"").count();
+        let seconds = html.matches("id=\"gloss-tides-2-frame\"").count();
+        assert_eq!((frames, seconds), (1, 1), "{html}");
     }
 
     #[test]

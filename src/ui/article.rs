@@ -9,7 +9,7 @@
 use super::dates::format_date;
 use super::heading::heading;
 use super::hovercard::{
-    click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves, tab_into_card,
+    click_term, focus_enters_term, focus_leaves, pointer_enters_term, pointer_leaves, term_keydown,
 };
 use super::progressive::{progressively, slices};
 use super::selection::{flag, Selection, Target};
@@ -17,8 +17,6 @@ use crate::core::date::EventDate;
 use crate::core::document::{split_glue, text_len, Align, Block, Inline};
 use crate::core::ids::{EventId, SpeakerId, TermId};
 use crate::core::model::Event;
-#[cfg(not(target_arch = "wasm32"))]
-use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -26,20 +24,6 @@ use std::rc::Rc;
 /// Whether this is the build-time prerenderer (the native build), whose
 /// page must work before any wasm does.
 const PRERENDERING: bool = cfg!(not(target_arch = "wasm32"));
-
-/// What makes a prerendered mention open its term's own card with no
-/// script (`ui::prerendered_cards`); the browser then reports it expanded.
-/// A click only shows the card, as a click pins the live one: a card that
-/// hovering opened must not close when the reader then clicks. (Interest
-/// invokers have no typed attribute in Leptos yet.)
-#[cfg(not(target_arch = "wasm32"))]
-fn prerendered_invoker(card: String) -> impl leptos::attr::Attribute {
-    (
-        custom_attribute("popovertarget", card.clone()),
-        custom_attribute("popovertargetaction", "show"),
-        custom_attribute("interestfor", card),
-    )
-}
 
 /// How much article text is drawn in one task: an article up to this size
 /// (most of them) is drawn at once, with the widget.
@@ -539,29 +523,42 @@ impl ArticleRenderer {
                 .card
                 .with(|c| c.as_ref().is_some_and(|c| c.mention == mention))
         };
-        let button = view! {
-            <button
-                type="button"
+        // Text that acts as a button, not a `<button>`: a button is laid
+        // out as one box, so a term of several words could not wrap
+        // between them and jumped whole to the next line. A prerendered
+        // page's mention names its own card (`ui::prerendered_cards`),
+        // which `gloss.js` opens before the wasm; the live one names the
+        // live card while it is open.
+        let (t5, card) = (id.clone(), selection.term_card_id(id));
+        let controls = move || {
+            if PRERENDERING {
+                Some(card.clone())
+            } else {
+                is_open().then(|| selection.card_id())
+            }
+        };
+        view! {
+            <span
+                role="button"
+                tabindex="0"
                 class="gloss-term"
                 data-term=id.to_string()
                 data-gloss-mention=mention.to_string()
                 data-active=active
-                aria-expanded=move || (!PRERENDERING).then(|| is_open().to_string())
-                aria-controls=move || is_open().then(|| selection.card_id())
+                aria-expanded=move || is_open().to_string()
+                aria-controls=controls
                 aria-describedby=selection.description_id(id)
                 on:pointerenter=enter
                 on:pointerleave=leave
                 on:focus=move |_| focus_enters_term(selection, t2.clone(), mention)
                 on:blur=move |ev| focus_leaves(selection, ev)
                 on:click=move |_| click_term(selection, t3.clone(), mention)
-                on:keydown=move |ev| tab_into_card(selection, mention, ev)
+                on:keydown=move |ev| term_keydown(selection, t5.clone(), mention, ev)
             >
                 {self.inlines(content)}
-            </button>
-        };
-        #[cfg(not(target_arch = "wasm32"))]
-        let button = button.add_any_attr(prerendered_invoker(selection.term_card_id(id)));
-        button.into_any()
+            </span>
+        }
+        .into_any()
     }
 
     /// A relative URL resolved against the source's URL, so links in an
@@ -602,9 +599,11 @@ fn passage_clicked(selection: Selection, id: &EventId, ev: &leptos::ev::MouseEve
     let target = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    let own = target
-        .as_ref()
-        .and_then(|t| t.closest("a, button:not(.gloss-event-chip)").ok().flatten());
+    let own = target.as_ref().and_then(|t| {
+        t.closest("a, button:not(.gloss-event-chip), .gloss-term")
+            .ok()
+            .flatten()
+    });
     // (Nor when the click ends a selection of the text: the reader is
     // copying a quotation.)
     let selecting = leptos::prelude::window()

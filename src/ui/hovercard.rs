@@ -156,6 +156,21 @@ pub fn click_term(selection: Selection, term: TermId, mention: usize) {
     }
 }
 
+/// The keys a button answers, for a mention that is text acting as one (so
+/// that it wraps between its words): Enter and Space click it (Space would
+/// otherwise scroll the page); Tab goes into its open card.
+pub fn term_keydown(selection: Selection, term: TermId, mention: usize, ev: KeyboardEvent) {
+    let modified = ev.alt_key() || ev.ctrl_key() || ev.meta_key();
+    if matches!(ev.key().as_str(), "Enter" | " ") && !modified {
+        ev.prevent_default();
+        if !ev.repeat() {
+            click_term(selection, term, mention);
+        }
+        return;
+    }
+    tab_into_card(selection, mention, ev);
+}
+
 /// What the keyboard can reach, in a card or in the page.
 const TABBABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
@@ -184,7 +199,7 @@ fn is_tab(ev: &KeyboardEvent) -> bool {
 /// into the card:
 /// the card sits in the top layer, away from its term in the document, so
 /// the browser's own order would skip it.
-pub fn tab_into_card(selection: Selection, mention: usize, ev: KeyboardEvent) {
+fn tab_into_card(selection: Selection, mention: usize, ev: KeyboardEvent) {
     if !is_tab(&ev) || ev.shift_key() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
         return;
     }
@@ -616,6 +631,16 @@ fn show_and_place(card: &HtmlElement, mention: usize) {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
+    // Placed in the window's pixels; a page that zooms the widget (CSS
+    // `zoom` on an ancestor) scales the card's own lengths by as much.
+    let zoom = js_sys::Reflect::get(card, &"currentCSSZoom".into())
+        .ok()
+        .and_then(|z| z.as_f64())
+        .filter(|z| *z > 0.0)
+        .unwrap_or(1.0);
+    // The room beside a classic scrollbar, which CSS's `100vw` counts in.
+    let room = (viewport_width - 2.0 * super::placement::GAP) / zoom;
+    let _ = style.set_property("--gloss-card-room", &px(room));
     let rtl = card.get_attribute("dir").as_deref() == Some("rtl");
     let placement = place_card(
         anchor_rect,
@@ -624,13 +649,6 @@ fn show_and_place(card: &HtmlElement, mention: usize) {
         viewport_height,
         rtl,
     );
-    // Placed in the window's pixels; a page that zooms the widget (CSS
-    // `zoom` on an ancestor) scales the card's own lengths by as much.
-    let zoom = js_sys::Reflect::get(card, &"currentCSSZoom".into())
-        .ok()
-        .and_then(|z| z.as_f64())
-        .filter(|z| *z > 0.0)
-        .unwrap_or(1.0);
     let _ = style.set_property("left", &px(placement.left / zoom));
     let _ = style.set_property("top", &px(placement.top / zoom));
     let _ = style.set_property("max-height", &px(placement.max_height / zoom));

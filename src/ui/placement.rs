@@ -23,7 +23,7 @@ pub struct Placement {
 }
 
 /// Space kept between the card and the term, and the viewport's edges.
-const GAP: f64 = 8.0;
+pub const GAP: f64 = 8.0;
 
 /// Places a card of `card` size (only width and height are read) for a term
 /// at `anchor` in a viewport of `viewport_width` × `viewport_height`; `rtl`

@@ -1,11 +1,10 @@
 //! Cards that work before the wasm arrives. In a prerendered page every term
 //! the article mentions has a card of its own, a `popover` that its mentions
-//! invoke with `popovertarget` (click, tap, Enter or Space) and, in engines
-//! with interest invokers, `interestfor` (hover and focus, after the same
-//! intent delay as the live card). The browser opens, dismisses (Escape, a
-//! click elsewhere) and, with CSS anchor positioning, places them under their
-//! term; without it a card shows in the middle of the viewport. No script
-//! runs for any of it, and the live widget replaces all of it.
+//! name in `aria-controls`; `gloss.js` opens it on a click, a tap, Enter or
+//! Space (a mention is text acting as a button, which `popovertarget` cannot
+//! serve). The browser dismisses it (Escape, a click elsewhere) and, with CSS
+//! anchor positioning, places it under its term; without it a card shows in
+//! the middle of the viewport. The live widget replaces all of it.
 //!
 //! Rendered by the native prerenderer only: the wasm builds never draw it.
 

@@ -171,19 +171,57 @@ fn band(scroller: Option<&Element>) -> (f64, f64) {
 /// the widget change size (a widget is first measured once it is in the
 /// page and drawn: built off the page, or in a box still hidden). Stops
 /// with the widget.
+///
+/// The observer only asks for a fit in the next frame: writing sizes, or
+/// watching the box (an ancestor), from inside its callback changes what it
+/// observes in the same frame, which the browser reports on the window as
+/// "ResizeObserver loop completed with undelivered notifications", an
+/// error that a page's error monitoring counts.
 pub fn fit_side_to_scroller(frame: web_sys::HtmlElement) {
-    use std::cell::RefCell;
-    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
-    use web_sys::ResizeObserver;
-    // The observer, once made, and the box it watches besides the frame.
-    let state: Rc<RefCell<(Option<ResizeObserver>, Option<Element>)>> = Rc::default();
-    let in_callback = (frame.clone(), state.clone());
+    let fit = SideFit {
+        frame,
+        observer: Default::default(),
+        pending: Default::default(),
+    };
+    let in_callback = fit.clone();
     let callback = Closure::<dyn FnMut()>::new(move || {
-        let (frame, state) = &in_callback;
-        let scroller = scroller_of(frame);
+        let fit = in_callback.clone();
+        if !fit.pending.replace(true) {
+            request_animation_frame(move || {
+                fit.pending.set(false);
+                fit.run();
+            });
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(&fit.frame);
+    *fit.observer.borrow_mut() = (Some(observer.clone()), None);
+    let kept = send_wrapper::SendWrapper::new((observer, callback, fit.observer));
+    on_cleanup(move || {
+        // A fit already asked for then finds no observer to watch with.
+        kept.2.borrow_mut().0 = None;
+        kept.0.disconnect();
+    });
+}
+
+/// What [`fit_side_to_scroller`] keeps between frames: the widget's frame,
+/// the observer with the box it watches besides the frame, and whether a
+/// fit is already asked for.
+#[derive(Clone)]
+struct SideFit {
+    frame: web_sys::HtmlElement,
+    observer: std::rc::Rc<std::cell::RefCell<(Option<web_sys::ResizeObserver>, Option<Element>)>>,
+    pending: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl SideFit {
+    fn run(&self) {
+        let scroller = scroller_of(&self.frame);
         let height = scroller.as_ref().map_or(0, Element::client_height);
-        let style = frame.style();
+        let style = self.frame.style();
         // A box taller than the window never lets the sidebar stick in
         // view (it is the body, or a box with no height of its own that
         // only clips its width): the sidebar keeps its whole height in
@@ -210,7 +248,7 @@ pub fn fit_side_to_scroller(frame: web_sys::HtmlElement) {
         } else {
             style.remove_property("--gloss-view-height").map(drop)
         };
-        let mut state = state.borrow_mut();
+        let mut state = self.observer.borrow_mut();
         let (Some(observer), watched) = &mut *state else {
             return;
         };
@@ -223,14 +261,7 @@ pub fn fit_side_to_scroller(frame: web_sys::HtmlElement) {
             }
             *watched = scroller;
         }
-    });
-    let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
-        return;
-    };
-    observer.observe(&frame);
-    state.borrow_mut().0 = Some(observer.clone());
-    let kept = send_wrapper::SendWrapper::new((observer, callback));
-    on_cleanup(move || kept.0.disconnect());
+    }
 }
 
 /// The window's height in CSS pixels (unbounded if it cannot be read).

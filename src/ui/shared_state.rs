@@ -31,7 +31,7 @@ fn restore(selection: Selection) {
     }
     let card = state.term.and_then(|term| {
         let frame = super::roots::by_id(&selection.element_id("frame"))?;
-        let selector = format!("button[data-term=\"{}\"]", css_escape(term.as_str()));
+        let selector = format!(".gloss-term[data-term=\"{}\"]", css_escape(term.as_str()));
         let mention = frame.query_selector(&selector).ok()??;
         let index = mention.get_attribute("data-gloss-mention")?.parse().ok()?;
         // A shared link to a card: its term in view, the card beside it.

@@ -77,7 +77,12 @@ fn speaker_item(
     let id: SpeakerId = speaker.id.clone();
     let id_text = id.to_string();
     let (active_id, toggle_id, preview_id) = (id.clone(), id.clone(), id.clone());
-    let mentions = selection.words.mentions(speaker.mentions);
+    // Someone only quoted has no count: "0 mentions" above their quotes
+    // would read as if the article never had them speak.
+    let mentions = (speaker.mentions > 0).then(|| {
+        let count = selection.words.mentions(speaker.mentions);
+        view! { <span class="gloss-speaker-count">{count}</span> }
+    });
     let quotes: Vec<_> = e
         .quotes
         .iter()
@@ -114,7 +119,7 @@ fn speaker_item(
             >
                 <span class="gloss-speaker-name">{speaker.name.clone()}</span>
                 {speaker.role.clone().map(|r| view! { <span class="gloss-speaker-role">{r}</span> })}
-                <span class="gloss-speaker-count">{mentions}</span>
+                {mentions}
             </button>
             {quotes}
         </li>

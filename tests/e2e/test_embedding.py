@@ -83,7 +83,7 @@ def test_host_css_does_not_reach_into_the_widget(reader):
     open_embed_demo(reader)
     root = widget(reader, "donbas")
     paragraph = root.find_element(By.CSS_SELECTOR, ".gloss-body p")
-    term = root.find_element(By.CSS_SELECTOR, "button[data-term]")
+    term = root.find_element(By.CSS_SELECTOR, ".gloss-term[data-term]")
     # hostile.css: p { color: #c00; text-indent: 3em; border: dashed }, body { text-transform: uppercase }
     assert style(reader, paragraph, "color") != "rgb(204, 0, 0)"
     assert style(reader, paragraph, "text-indent") == "0px"
@@ -118,7 +118,7 @@ def test_the_widget_does_not_restyle_the_host(reader):
 
 def test_a_hovercard_works_inside_a_hostile_host(reader):
     open_embed_demo(reader)
-    term = widget(reader, "donbas").find_element(By.CSS_SELECTOR, 'button[data-term="donbas"]')
+    term = widget(reader, "donbas").find_element(By.CSS_SELECTOR, '.gloss-term[data-term="donbas"]')
     reader.hover(term)
     card = reader.wait_for_card("donbas")
     assert style(reader, card, "text-transform") == "none"
@@ -144,7 +144,7 @@ def test_a_host_given_another_source_while_its_term_has_focus_leaves_the_others_
     # term lost focus after its widget was taken down, and the wasm trapped
     # (every other widget on the page then reported an internal error).
     open_embed_demo(reader)
-    term = widget(reader, "donbas").find_element(By.CSS_SELECTOR, 'button[data-term]')
+    term = widget(reader, "donbas").find_element(By.CSS_SELECTOR, '.gloss-term[data-term]')
     term.click()
     # (Chromium and Firefox focus a clicked button; WebKit does not.)
     reader.focus(term)
@@ -156,7 +156,7 @@ def test_a_host_given_another_source_while_its_term_has_focus_leaves_the_others_
         and "Apollo" in widget(reader, "donbas").find_element(By.CSS_SELECTOR, ".gloss-title").text)
     time.sleep(0.3)
     assert widget(reader, "inline").get_attribute("data-gloss-state") == "ready", reader.driver.get_log("browser")
-    inline_term = widget(reader, "inline").find_element(By.CSS_SELECTOR, 'button[data-term]')
+    inline_term = widget(reader, "inline").find_element(By.CSS_SELECTOR, '.gloss-term[data-term]')
     reader.hover(inline_term)
     reader.wait_for_card(inline_term.get_attribute("data-term"))
 

@@ -152,7 +152,7 @@ def test_a_widget_restored_from_a_copy_of_the_page_works(reader):
     WebDriverWait(reader.driver, 15, poll_frequency=0.1).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, '#row > .gloss:not([data-copied])[data-gloss-state="ready"] [data-gloss-mention]'))
     assert len(reader.driver.find_elements(By.CSS_SELECTOR, "#row > .gloss")) == 1
-    term = reader.driver.find_element(By.CSS_SELECTOR, "#row button[data-term]")
+    term = reader.driver.find_element(By.CSS_SELECTOR, "#row .gloss-term[data-term]")
     reader.scroll_to(term)
     term.click()
     reader.wait_for_card(term.get_attribute("data-term"))

@@ -59,7 +59,7 @@ def test_class_and_id_scoped_host_rules_do_not_reach_in(reader):
     item = widget.find_element(By.CSS_SELECTOR, ".gloss-side li")
     assert style(reader, item, "display") == "list-item"
     assert style(reader, widget, "padding-top") != "13px"
-    term = widget.find_element(By.CSS_SELECTOR, 'button[data-term="donbas"]')
+    term = widget.find_element(By.CSS_SELECTOR, '.gloss-term[data-term="donbas"]')
     reader.focus(term)
     card = reader.wait_for_card("donbas")
     link = card.find_element(By.CSS_SELECTOR, "a")
@@ -71,7 +71,7 @@ def test_a_card_follows_its_term_in_a_scrolling_box_and_hides_with_it(reader):
     open_hosts(reader)
     box = reader.driver.find_element(By.CSS_SELECTOR, ".scroller")
     reader.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", box)
-    term = root(reader, "scrolled").find_element(By.CSS_SELECTOR, "button[data-term]")
+    term = root(reader, "scrolled").find_element(By.CSS_SELECTOR, ".gloss-term[data-term]")
     reader.driver.execute_script(
         "const [box, term] = arguments;"
         "box.scrollTop += term.getBoundingClientRect().top - box.getBoundingClientRect().top - 150;",
@@ -120,6 +120,24 @@ def test_the_sidebar_fits_the_scrolling_box_it_sticks_in(reader):
         f"the focused event {shown} is outside the box {box_top}-{box_bottom}"
 
 
+def test_widgets_in_boxes_report_no_error_to_the_page(reader):
+    # Fitting the sidebar to its box from inside the ResizeObserver's
+    # callback changed what it observed in the same frame: the window got
+    # "ResizeObserver loop completed with undelivered notifications", which
+    # a page's error monitoring counts, on every load and box resize.
+    open_hosts(reader)
+    box = reader.driver.find_element(By.CSS_SELECTOR, ".scroller")
+    reader.driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", box)
+    for height in ("300px", "520px", ""):
+        reader.driver.execute_script("arguments[0].style.height = arguments[1];", box, height)
+        time.sleep(0.3)
+    side = root(reader, "scrolled").find_element(By.CSS_SELECTOR, ".gloss-side")
+    assert style(reader, root(reader, "scrolled").find_element(By.CSS_SELECTOR, ".gloss-frame"),
+                 "--gloss-view-height").strip() == f"{box.get_property('clientHeight')}px"
+    assert side.is_displayed()
+    assert reader.driver.execute_script("return window.__errors") == []
+
+
 def test_escape_clears_a_selection_before_the_hosts_dialog_closes(reader):
     open_hosts(reader)
     reader.driver.execute_script("document.getElementById('dialog').showModal()")
@@ -140,7 +158,7 @@ def test_escape_clears_a_selection_before_the_hosts_dialog_closes(reader):
 def test_escape_closes_the_card_before_the_hosts_dialog(reader):
     open_hosts(reader)
     reader.driver.execute_script("document.getElementById('dialog').showModal()")
-    term = root(reader, "modal").find_element(By.CSS_SELECTOR, "button[data-term]")
+    term = root(reader, "modal").find_element(By.CSS_SELECTOR, ".gloss-term[data-term]")
     reader.focus(term)
     reader.wait_for_card(term.get_attribute("data-term"))
     dialog_open = "return document.getElementById('dialog').open"
@@ -273,7 +291,7 @@ def test_the_host_chooses_the_colour_scheme(reader):
 def test_a_host_that_sets_only_its_two_colours_gets_readable_cards_and_highlights(reader):
     open_themes(reader)
     widget = root(reader, "vars")
-    term = widget.find_element(By.CSS_SELECTOR, 'button[data-term="api"]')
+    term = widget.find_element(By.CSS_SELECTOR, '.gloss-term[data-term="api"]')
     reader.scroll_to(term)
     term.click()
     card = reader.wait_for_card("api")
@@ -479,7 +497,7 @@ def test_escape_for_the_widget_does_not_reach_a_scripted_modal_around_it(reader)
     reader.driver.set_window_size(1280, 800)
     widget = open_app_shell(reader)
     closed = "return document.body.dataset.closedByEscape || '0'"
-    term = widget.find_element(By.CSS_SELECTOR, ".gloss-body button.gloss-term")
+    term = widget.find_element(By.CSS_SELECTOR, ".gloss-body span.gloss-term")
     reader.scroll_to(term)
     term.click()
     reader.wait_for_card(term.get_attribute("data-term"))
@@ -520,12 +538,35 @@ def test_a_page_with_no_explainer_downloads_no_code_until_one_comes(reader):
     assert loaded and not [n for n in loaded if "gloss-reader" in n], loaded
 
 
+def test_two_hosts_given_one_id_keep_their_ids_apart(reader):
+    # A CMS shortcode used twice writes its host with one id both times: the
+    # two widgets took one key, so every id inside them was written twice
+    # and a footnote or heading link in the second led into the first.
+    reader.driver.get(reader.base_url + "__fixtures__/no-host.html")
+    reader.driver.execute_script("""
+        for (const src of ['/explainers/apollo11.md', '/explainers/apollo11.md']) {
+          const host = document.createElement('div');
+          host.id = 'shortcode';
+          host.setAttribute('data-gloss-src', src);
+          document.querySelector('main').append(host);
+        }
+    """)
+    WebDriverWait(reader.driver, 25, poll_frequency=0.1).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, '#shortcode > .gloss[data-gloss-state="ready"]')) == 2)
+    ids = reader.driver.execute_script(
+        "return [...document.querySelectorAll('.gloss [id]')].map(e => e.id)")
+    assert len(ids) > 10 and len(set(ids)) == len(ids), sorted(i for i in ids if ids.count(i) > 1)
+    keys = reader.driver.execute_script(
+        "return [...document.querySelectorAll('#shortcode')].map(h => h.dataset.glossKey)")
+    assert keys == ["gloss-shortcode", "gloss-shortcode-2"], keys
+
+
 def test_a_pages_backdrop_rule_does_not_dim_it_under_a_card(reader):
     # app-shell.css styles `::backdrop` for its dialogs; a card is a
     # popover, whose backdrop took the rule: the page went grey and blurred.
     reader.driver.set_window_size(1280, 800)
     widget = open_app_shell(reader)
-    term = widget.find_element(By.CSS_SELECTOR, ".gloss-body button.gloss-term")
+    term = widget.find_element(By.CSS_SELECTOR, ".gloss-body span.gloss-term")
     reader.scroll_to(term)
     term.click()
     card = reader.wait_for_card(term.get_attribute("data-term"))

@@ -225,6 +225,41 @@ def test_a_card_taller_than_the_window_is_read_to_its_end_by_keyboard(reader):
     assert reader.active_element() == term, "Shift+Tab from the card goes to its term"
 
 
+def test_a_term_of_several_words_wraps_between_them(reader):
+    # A decorated mention was a <button>, laid out as one box: on a phone
+    # "Institute for the Study of War" jumped whole to the next line and
+    # left a third of the line before it empty.
+    reader.driver.set_window_size(375, 812)
+    reader.open_explainer()
+    term = next(t for t in reader.decorated_mentions("isw") if " " in t.text.strip())
+    lines = reader.driver.execute_script("""
+      const term = arguments[0];
+      term.parentElement.closest('p, li').style.width = '16ch';
+      return [...term.getClientRects()].map((r) => Math.round(r.width));""", term)
+    assert len(lines) >= 2, f"the term is one box of {lines} px"
+    # Still a control: Enter opens its card, and pins it.
+    reader.focus(term)
+    reader.press(Keys.ENTER)
+    reader.wait_for_card("isw")
+    assert term.get_attribute("aria-expanded") == "true"
+    assert term.get_attribute("role") == "button"
+
+
+def test_on_a_narrow_window_a_card_stays_clear_of_the_scrollbar(reader):
+    # `100vw` counts a classic scrollbar in (Firefox's and Chromium's on
+    # Linux): a card as wide as the window allows ran 4 px under it.
+    reader.driver.set_window_size(320, 640)
+    reader.open_explainer()
+    term = reader.decorated_mention("donbas")
+    reader.scroll_to(term)
+    term.click()
+    card = reader.wait_for_card("donbas")
+    left, right, room = reader.driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return [r.left, r.right, document.documentElement.clientWidth];", card)
+    assert 7 <= left and right <= room - 7, f"the card spans {left}-{right} of {room} px"
+
+
 def test_a_clicked_card_stays_open_when_its_own_text_is_clicked(reader):
     reader.open_explainer()
     term = reader.decorated_mention("donbas")
@@ -302,7 +337,7 @@ def test_dist_works_from_a_sub_path(reader, demo, sub_path_base_url):
 _PUNCTUATION_WRAPS = """
 const root = arguments[0], widths = arguments[1];
 const stuck = [];
-for (const term of root.querySelectorAll('.gloss-body button.gloss-term')) {
+for (const term of root.querySelectorAll('.gloss-body span.gloss-term')) {
   const walker = document.createTreeWalker(term.closest('p, li, td, th, h2, h3, h4') || root,
                                            NodeFilter.SHOW_TEXT);
   walker.currentNode = term;

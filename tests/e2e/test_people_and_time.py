@@ -206,7 +206,7 @@ def test_selection_and_open_term_round_trip_through_the_url(reader, demo):
     WebDriverWait(reader.driver, 20).until(lambda _: reader.state == "ready")
     card = reader.wait_for_card("isw")
     # Where the reader can see it, beside its term (far down the article).
-    term = one(reader, 'button[data-term="isw"][aria-expanded="true"]')
+    term = one(reader, '.gloss-term[data-term="isw"][aria-expanded="true"]')
     wait_until(reader, lambda: in_viewport(reader, term) and in_viewport(reader, card),
                "the shared card and its term are in view")
 
@@ -313,7 +313,7 @@ def test_on_a_phone_a_bar_says_what_is_selected_and_lets_the_text_under_it_be_re
     assert height - 2 <= box["bottom"] <= height + 1, (box, height)
 
     # A term under the bar takes the pointer, not the bar.
-    term = find(reader, ".gloss-body button.gloss-term")[-1]
+    term = find(reader, ".gloss-body span.gloss-term")[-1]
     line = reader.rects(term)["lines"][0]
     reader.driver.execute_script("window.scrollBy(0, arguments[0])",
                                  (line["top"] + line["bottom"]) / 2 - (box["top"] + box["bottom"]) / 2)

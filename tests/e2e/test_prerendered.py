@@ -87,7 +87,7 @@ def test_focus_in_the_prerendered_widget_carries_over_to_the_live_one(reader):
     _open_slowly(reader)
     assert reader.state == "loading"
     before = reader.driver.execute_script("""
-      const term = document.querySelector('.gloss[data-gloss-prerendered] button[data-term]');
+      const term = document.querySelector('.gloss[data-gloss-prerendered] .gloss-term[data-term]');
       term.focus();
       return [term.dataset.term, term.dataset.glossMention, document.activeElement === term];""")
     assert before[2], "the prerendered term took focus"
@@ -105,7 +105,7 @@ def test_a_card_opens_before_the_wasm_and_stays_open_when_it_starts(reader, demo
     # opens it with no script of Gloss's running yet.
     _open_slowly(reader)
     term = reader.driver.find_element(
-        By.CSS_SELECTOR, '.gloss[data-gloss-prerendered] button[data-term="donbas"]')
+        By.CSS_SELECTOR, '.gloss[data-gloss-prerendered] .gloss-term[data-term="donbas"]')
     term.click()
     card = reader.wait_for_card("donbas")
     assert reader.state == "loading", "the card opened before the wasm arrived"
@@ -129,10 +129,31 @@ def test_a_card_opens_before_the_wasm_and_stays_open_when_it_starts(reader, demo
     reader.wait_for_no_card()
 
 
+def test_before_the_wasm_the_keyboard_opens_a_card_and_it_says_so(reader):
+    # A mention is text acting as a button (so that it wraps): the loader,
+    # not the browser, answers its Enter and Space before the wasm.
+    _open_slowly(reader)
+    term = reader.driver.find_element(
+        By.CSS_SELECTOR, '.gloss[data-gloss-prerendered] .gloss-term[data-term="donbas"]')
+    assert term.get_attribute("aria-expanded") == "false"
+    reader.focus(term)
+    scrolled = reader.driver.execute_script("return window.scrollY")
+    reader.press(Keys.SPACE)
+    reader.wait_for_card("donbas")
+    assert reader.state == "loading", "the card opened before the wasm arrived"
+    assert term.get_attribute("aria-expanded") == "true"
+    assert reader.driver.execute_script("return window.scrollY") == scrolled, "Space scrolled the page"
+    reader.press(Keys.ESCAPE)
+    reader.wait_for_no_card()
+    WebDriverWait(reader.driver, 2, poll_frequency=0.05).until(
+        lambda _: term.get_attribute("aria-expanded") == "false")
+    assert reader.state == "loading", "closed before the wasm arrived"
+
+
 def test_the_prerendered_page_passes_axe_with_a_card_open(reader):
     _open_slowly(reader)
     reader.driver.find_element(
-        By.CSS_SELECTOR, '.gloss[data-gloss-prerendered] button[data-term="donbas"]').click()
+        By.CSS_SELECTOR, '.gloss[data-gloss-prerendered] .gloss-term[data-term="donbas"]').click()
     reader.wait_for_card("donbas")
     violations = run_axe(reader)
     assert reader.state == "loading", "axe looked at the prerendered page, before the wasm"
@@ -144,7 +165,7 @@ def test_a_card_closed_before_the_wasm_stays_closed_when_it_starts(reader):
     # term must not open the card the reader has just dismissed.
     _open_slowly(reader)
     term = reader.driver.find_element(
-        By.CSS_SELECTOR, '.gloss[data-gloss-prerendered] button[data-term="donbas"]')
+        By.CSS_SELECTOR, '.gloss[data-gloss-prerendered] .gloss-term[data-term="donbas"]')
     term.click()
     reader.wait_for_card("donbas")
     reader.driver.execute_script("arguments[0].focus()", term)

@@ -181,7 +181,7 @@ def test_an_event_chosen_in_the_article_is_shown_in_the_sidebar(reader):
 def test_a_term_in_an_event_passage_opens_its_card_and_leaves_the_event_alone(reader):
     open_sections(reader)
     passage = reader.root.find_element(By.CSS_SELECTOR, '[data-event-ref="e29"]')
-    term = passage.find_element(By.CSS_SELECTOR, 'button[data-term="api"]')
+    term = passage.find_element(By.CSS_SELECTOR, '.gloss-term[data-term="api"]')
     entry = reader.root.find_element(By.CSS_SELECTOR, '[data-event="e29"]')
     reader.scroll_to(term)
     term.click()

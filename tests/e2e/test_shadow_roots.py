@@ -71,20 +71,20 @@ def test_a_host_in_a_shadow_root_is_mounted_styled_and_keyed_apart(reader):
     pairs = [
         (".gloss-title", "font-size"),
         (".gloss-title", "font-family"),
-        ('button[data-term]', "text-decoration-style"),
-        ('button[data-term]', "cursor"),
+        ('.gloss-term[data-term]', "text-decoration-style"),
+        ('.gloss-term[data-term]', "cursor"),
         (".gloss-side", "display"),
     ]
     for selector, prop in pairs:
         shadow = style(reader, inner(reader, f".gloss-frame {selector}"), prop)
         light = style(reader, light_frame.find_element(By.CSS_SELECTOR, selector), prop)
         assert shadow == light, (selector, prop, shadow, light)
-    assert style(reader, inner(reader, "button[data-term]"), "text-decoration-style") == "dotted"
+    assert style(reader, inner(reader, ".gloss-term[data-term]"), "text-decoration-style") == "dotted"
 
 
 def test_a_card_in_a_shadow_root_opens_stays_while_used_and_closes(reader):
     open_page(reader)
-    term = first_in_view(reader, "button[data-term]")
+    term = first_in_view(reader, ".gloss-term[data-term]")
     term_id = term.get_attribute("data-term")
     term.click()
     wait_until(reader, lambda: inner(reader, CARD) is not None, "no card opened")
@@ -106,7 +106,7 @@ def test_a_card_in_a_shadow_root_opens_stays_while_used_and_closes(reader):
 
 def test_the_keyboard_goes_into_a_card_and_back_out_in_a_shadow_root(reader):
     open_page(reader)
-    term = first_in_view(reader, "button[data-term]")
+    term = first_in_view(reader, ".gloss-term[data-term]")
     reader.focus(term)
     wait_until(reader, lambda: inner(reader, CARD) is not None, "focus opened no card")
     card = inner(reader, CARD)
