@@ -65,12 +65,24 @@ fn find(host: &Element, selector: &str) -> Option<Element> {
     host.query_selector(selector).unwrap()
 }
 
-fn press_escape() {
+/// The demo's first Donbas mention, the one that acts as a button.
+fn donbas_term(host: &Element) -> HtmlElement {
+    find(host, ".gloss-term[data-term='donbas']")
+        .unwrap()
+        .unchecked_into()
+}
+
+/// A `keydown` of `key`, bubbling and cancelable, to dispatch.
+fn keydown(key: &str) -> KeyboardEvent {
     let init = KeyboardEventInit::new();
-    init.set_key("Escape");
+    init.set_key(key);
     init.set_bubbles(true);
-    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    window().dispatch_event(&ev).unwrap();
+    init.set_cancelable(true);
+    KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+}
+
+fn press_escape() {
+    window().dispatch_event(&keydown("Escape")).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -113,9 +125,7 @@ async fn the_term_is_described_by_its_summary() {
 async fn focus_opens_the_card_and_escape_closes_it() {
     let host = mount_demo();
     tick().await;
-    let term: HtmlElement = find(&host, ".gloss-term[data-term='donbas']")
-        .unwrap()
-        .unchecked_into();
+    let term = donbas_term(&host);
     term.focus().unwrap();
     tick().await;
     let card = find(&host, "[data-gloss-card='donbas']").expect("card open after focus");
@@ -141,17 +151,11 @@ async fn focus_opens_the_card_and_escape_closes_it() {
 async fn space_and_enter_work_the_term_as_a_button() {
     let host = mount_demo();
     tick().await;
-    let term: HtmlElement = find(&host, ".gloss-term[data-term='donbas']")
-        .unwrap()
-        .unchecked_into();
+    let term = donbas_term(&host);
     assert_eq!(term.get_attribute("role").as_deref(), Some("button"));
     assert_eq!(term.tab_index(), 0);
     let press = |key: &str| {
-        let init = KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let ev = keydown(key);
         term.dispatch_event(&ev).unwrap();
         ev.default_prevented()
     };
@@ -173,9 +177,7 @@ async fn space_and_enter_work_the_term_as_a_button() {
 async fn a_click_pins_the_card_and_a_tap_elsewhere_closes_it() {
     let host = mount_demo();
     tick().await;
-    let term: HtmlElement = find(&host, ".gloss-term[data-term='donbas']")
-        .unwrap()
-        .unchecked_into();
+    let term = donbas_term(&host);
     term.click();
     tick().await;
     assert!(

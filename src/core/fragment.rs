@@ -25,22 +25,18 @@ pub fn widget_key(host_id: &str, is_free: impl Fn(&str) -> bool) -> String {
         && host_id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    let first = |name: &dyn Fn(usize) -> String, from: usize| {
-        (from..)
-            .map(name)
-            .find(|key| is_free(key))
-            .unwrap_or_default()
-    };
-    if usable {
-        let key = format!("gloss-{host_id}");
-        if is_free(&key) {
-            key
-        } else {
-            first(&|n| format!("{key}-{n}"), 2)
-        }
+    let (stem, from) = if usable {
+        (format!("gloss-{host_id}"), 2)
     } else {
-        first(&|n| format!("gloss-{n}"), 1)
+        ("gloss".to_owned(), 1)
+    };
+    if usable && is_free(&stem) {
+        return stem;
     }
+    (from..)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|key| is_free(key))
+        .unwrap_or_default()
 }
 
 /// Whether a fragment (with or without `#`) is made of state pairs, or is

@@ -529,13 +529,12 @@ impl ArticleRenderer {
         // page's mention names its own card (`ui::prerendered_cards`),
         // which `gloss.js` opens before the wasm; the live one names the
         // live card while it is open.
-        let (t5, card) = (id.clone(), selection.term_card_id(id));
+        let t5 = id.clone();
+        let prerendered_card = PRERENDERING.then(|| selection.term_card_id(id));
         let controls = move || {
-            if PRERENDERING {
-                Some(card.clone())
-            } else {
-                is_open().then(|| selection.card_id())
-            }
+            prerendered_card
+                .clone()
+                .or_else(|| is_open().then(|| selection.card_id()))
         };
         view! {
             <span

@@ -544,10 +544,10 @@ def test_two_hosts_given_one_id_keep_their_ids_apart(reader):
     # and a footnote or heading link in the second led into the first.
     reader.driver.get(reader.base_url + "__fixtures__/no-host.html")
     reader.driver.execute_script("""
-        for (const src of ['/explainers/apollo11.md', '/explainers/apollo11.md']) {
+        for (let i = 0; i < 2; i++) {
           const host = document.createElement('div');
           host.id = 'shortcode';
-          host.setAttribute('data-gloss-src', src);
+          host.setAttribute('data-gloss-src', '/explainers/apollo11.md');
           document.querySelector('main').append(host);
         }
     """)

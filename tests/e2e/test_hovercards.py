@@ -237,7 +237,7 @@ def test_a_term_of_several_words_wraps_between_them(reader):
       term.parentElement.closest('p, li').style.width = '16ch';
       return [...term.getClientRects()].map((r) => Math.round(r.width));""", term)
     assert len(lines) >= 2, f"the term is one box of {lines} px"
-    # Still a control: Enter opens its card, and pins it.
+    # Still a control: Enter opens its card.
     reader.focus(term)
     reader.press(Keys.ENTER)
     reader.wait_for_card("isw")
